@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from typing import NamedTuple
 
 import numpy as np
+from matplotlib.figure import Figure
 
-from snippets.core import Array
+from snippets import adagrad, momentum, rmsprop
+from snippets.core import Array, trajectory
+from snippets.plotting import COLORS, contour, new_figure, path_line, tr
+from snippets.surfaces import ravine, ravine_grad
 
 
 class State(NamedTuple):
@@ -44,3 +50,182 @@ def update(
 def params(state: State) -> Array:
     """The current parameters."""
     return state.x
+
+
+# --- bias correction: what the first steps would be without it ---
+
+
+def update_uncorrected(
+    state: State,
+    g: Array,
+    *,
+    lr: float = 1e-3,
+    beta1: float = 0.9,
+    beta2: float = 0.999,
+    eps: float = 1e-8,
+) -> State:
+    """Adam without bias correction: steps with the zero-biased ``m`` and ``v`` directly."""
+    m = beta1 * state.m + (1 - beta1) * g
+    v = beta2 * state.v + (1 - beta2) * g**2
+    return State(state.x - lr * m / (np.sqrt(v) + eps), m, v, state.t + 1)
+
+
+def steps_on_gradients(
+    init_fn: Callable[[Array], object],
+    update_fn: Callable[[object, Array], object],
+    params_fn: Callable[[object], Array],
+    grads: Array,
+) -> Array:
+    """Signed steps ``x_t − x_{t−1}`` of any optimizer fed a fixed sequence of gradients.
+
+    Args:
+        init_fn: the optimizer's ``init``.
+        update_fn: its ``update`` with hyperparameters bound (``functools.partial``).
+        params_fn: its ``params``.
+        grads: one gradient per row, shape ``(steps, dim)``.
+
+    Returns:
+        The steps, same shape as ``grads``.
+    """
+    state = init_fn(np.zeros_like(grads[0]))
+    steps = []
+    for g in grads:
+        new_state = update_fn(state, g)
+        steps.append(params_fn(new_state) - params_fn(state))
+        state = new_state
+    return np.array(steps)
+
+
+def step_bound(*, lr: float = 1e-3, beta1: float = 0.9, beta2: float = 0.999) -> float:
+    """Kingma & Ba's bound on one step, ``lr·(1−β₁)/√(1−β₂)``, if it exceeds ``lr``.
+
+    The large case (``1−β₁ > √(1−β₂)``, e.g. the defaults: ``3.16·lr``) is reached
+    only when the gradient was zero at every earlier step.
+    """
+    return max(lr, lr * (1 - beta1) / np.sqrt(1 - beta2))
+
+
+def bias_correction_figure(lang: str) -> Figure:
+    """Step length under a constant gradient, with and without bias correction."""
+    grads = np.ones((3000, 1))
+    t = np.arange(1, len(grads) + 1)
+    runs = {
+        "adam": (update, "-", tr(lang, en="Adam (bias-corrected)", ru="Adam (с поправкой)",
+                                 zh="Adam（有偏差修正）")),
+        "neutral": (update_uncorrected, "--", tr(lang, en="without bias correction",
+                                                  ru="без поправки", zh="无偏差修正")),
+    }
+    fig, (ax,) = new_figure(width=6.4, height=3.4)
+    for color, (update_fn, style, label) in runs.items():
+        steps = steps_on_gradients(init, partial(update_fn, lr=1.0), params, grads)
+        ax.semilogx(t, np.abs(steps[:, 0]), color=COLORS[color], linestyle=style, label=label)
+    ax.set_xlabel(tr(lang, en="iteration t", ru="итерация t", zh="迭代 t"))
+    ax.set_ylabel(tr(lang, en="step length / lr", ru="длина шага / lr", zh="步长 / lr"))
+    ax.set_title(tr(lang, en="constant gradient g = 1, β₁ = 0.9, β₂ = 0.999",
+                    ru="постоянный градиент g = 1, β₁ = 0.9, β₂ = 0.999",
+                    zh="恒定梯度 g = 1，β₁ = 0.9，β₂ = 0.999"))
+    ax.set_ylim(0, None)
+    ax.legend()
+    return fig
+
+
+# --- paths on the ravine of the AdaGrad page ---
+
+
+def ravine_paths(*, steps: int = 80) -> dict[str, Array]:
+    """Momentum (η 0.005, λ 0.8), RMSprop (η 0.1, α 0.9) and Adam (lr 0.1) from (−4, 1)."""
+    start = adagrad.START
+    return {
+        "momentum": trajectory(momentum.init, partial(momentum.update, lr=0.005, decay=0.8),
+                               momentum.params, ravine_grad, start, steps=steps),
+        "rmsprop": trajectory(rmsprop.init, partial(rmsprop.update, lr=0.1, alpha=0.9),
+                              rmsprop.params, ravine_grad, start, steps=steps),
+        "adam": trajectory(init, partial(update, lr=0.1), params, ravine_grad, start,
+                           steps=steps),
+    }
+
+
+def ravine_figure(lang: str) -> Figure:
+    """Momentum swings along the steep axis; RMSprop and Adam head off at 45°."""
+    fig, (ax,) = new_figure(width=6.4, height=3.6)
+    contour(ax, ravine, xlim=(-4.5, 0.5), ylim=(-1.2, 1.2),
+            levels=[0.05, 0.2, 0.5, 1, 2, 4, 8, 12, 20, 30])
+    names = {"momentum": tr(lang, en="momentum", ru="с инерцией", zh="动量法"),
+             "rmsprop": "RMSprop", "adam": "Adam"}
+    for method, path in ravine_paths().items():
+        path_line(ax, path, method=method, label=names[method])
+    ax.plot(0, 0, "k*", markersize=10)
+    ax.set_xlabel("x")
+    ax.set_ylabel("y")
+    ax.set_title(tr(lang, en="f = ½(x² + 50y²), 80 steps from (−4, 1)",
+                    ru="f = ½(x² + 50y²), 80 шагов из (−4, 1)",
+                    zh="f = ½(x² + 50y²)，从 (−4, 1) 出发 80 步"))
+    ax.legend(loc="lower right")
+    return fig
+
+
+# --- "does it spray?": a long flat stretch, then the gradient returns ---
+
+
+def silence_gradients(*, loud: int = 100, quiet: int = 9900) -> Array:
+    """``loud`` gradients of 1, ``quiet`` zeros, then a single 1; shape ``(steps, 1)``."""
+    return np.concatenate([np.ones(loud), np.zeros(quiet), np.ones(1)])[:, None]
+
+
+def spray_steps(grads: Array, *, lr: float) -> dict[str, Array]:
+    """Step length per iteration of four methods fed ``grads``, all with the same η.
+
+    HY's mean-form AdaGrad, Duchi's AdaGrad, HY's RMSprop (α = 0.9) and Adam
+    (torch defaults except ``lr``).
+    """
+    optimizers = {
+        "adagrad_mean": (adagrad.init, partial(adagrad.update_mean, lr=lr), adagrad.params),
+        "adagrad_duchi": (adagrad.init, partial(adagrad.update_duchi, lr=lr), adagrad.params),
+        "rmsprop": (rmsprop.init, partial(rmsprop.update, lr=lr, alpha=0.9), rmsprop.params),
+        "adam": (init, partial(update, lr=lr), params),
+    }
+    return {name: np.abs(steps_on_gradients(*triple, grads)[:, 0])
+            for name, triple in optimizers.items()}
+
+
+def spray_figure(lang: str) -> Figure:
+    """Step length against t: after 9 900 silent steps HY's AdaGrad jumps ten times η."""
+    lr = 0.1
+    grads = silence_gradients()
+    t = np.arange(1, len(grads) + 1)
+    # (colour, line style, width, label); the widths keep coinciding lines visible
+    styles = {
+        "adagrad_mean": (COLORS["adagrad"], "-", 5.0, tr(lang, en="AdaGrad, mean form (HY)",
+                                                         ru="AdaGrad, среднее (HY)",
+                                                         zh="Adagrad，均方根形式（李宏毅）")),
+        "adagrad_duchi": (COLORS["adagrad"], ":", 1.5, tr(lang, en="AdaGrad, sum form (Duchi)",
+                                                          ru="AdaGrad, сумма (Duchi)",
+                                                          zh="Adagrad，求和形式（Duchi）")),
+        "rmsprop": (COLORS["rmsprop"], "-", 3.0, "RMSprop (α = 0.9)"),
+        "adam": (COLORS["adam"], "-", 1.2, "Adam"),
+    }
+    fig, (ax,) = new_figure(width=6.8, height=3.8)
+    runs = spray_steps(grads, lr=lr)
+    for name, steps in runs.items():
+        color, style, width, label = styles[name]
+        visible = np.where(steps > 0, steps, np.nan)  # zero steps have no place on a log axis
+        ax.loglog(t, visible, color=color, linestyle=style, linewidth=width, label=label)
+        ax.plot(t[-1], steps[-1], "o", color=color, markersize=6)
+    # Adam's last step nearly coincides with RMSprop's, so they share one value label
+    last = {name: f"{steps[-1]:.3g}" for name, steps in runs.items()}
+    for name, text in (("adagrad_mean", last["adagrad_mean"]),
+                       ("adagrad_duchi", last["adagrad_duchi"]),
+                       ("rmsprop", f"RMSprop {last['rmsprop']}, Adam {last['adam']}")):
+        ax.annotate(text, (t[-1], runs[name][-1]), xytext=(-8, 0), textcoords="offset points",
+                    ha="right", va="center", color=COLORS["neutral"])
+    ax.axhline(lr, color=COLORS["neutral"], linewidth=0.8, linestyle="--")
+    ax.axvspan(101, len(grads), color="#eeeeee")
+    ax.text(1000, 2e-3, tr(lang, en="g = 0", ru="g = 0", zh="g = 0"), ha="center")
+    ax.set_ylim(1e-3, 2.0)
+    ax.set_xlabel(tr(lang, en="iteration t (g = 1, then 0, then 1 again)",
+                     ru="итерация t (g = 1, затем 0, затем снова 1)",
+                     zh="迭代 t（g = 1，然后为 0，最后再为 1）"))
+    ax.set_ylabel(tr(lang, en="step length (η = 0.1, dashed)", ru="длина шага (η = 0.1, пунктир)",
+                     zh="步长（η = 0.1，虚线）"))
+    ax.legend(loc="lower left", fontsize=8)
+    return fig

@@ -1,16 +1,26 @@
 """Gradient descent with momentum (heavy ball), as pure init/update functions.
 
-Two equivalent forms: Hung-yi Lee's ``m = λm − ηg, θ += m`` and torch's
-``b = μb + g, θ −= lr·b``. At a constant learning rate they give the same path.
+Three forms that give the same path at a constant learning rate:
+
+* Hung-yi Lee (and Sutskever et al., 2013): ``m ← λm − ηg``, ``θ ← θ + m``;
+* torch.optim.SGD: ``b ← μb + g``, ``θ ← θ − lr·b``;
+* Sutskever as torch's documentation writes it: ``v ← μv + lr·g``, ``θ ← θ − v``.
+
+They part ways when the learning rate changes: torch's buffer holds no learning
+rate, so a new one acts in full on the very next step (pytorch/pytorch#1099).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from functools import partial
 from typing import NamedTuple
 
 import numpy as np
+from matplotlib.figure import Figure
 
-from snippets.core import Array
+from snippets.core import Array, as_point, trajectory
+from snippets.plotting import COLORS, new_figure, tr
 
 
 class State(NamedTuple):
@@ -37,6 +47,176 @@ def update_torch(state: State, g: Array, *, lr: float, momentum: float) -> State
     return State(state.x - lr * b, b)
 
 
+def update_sutskever(state: State, g: Array, *, lr: float, momentum: float) -> State:
+    """Sutskever's form as torch's docs write it: ``v ← μ·v + lr·g``, then ``θ ← θ − v``."""
+    v = momentum * state.m + lr * g
+    return State(state.x - v, v)
+
+
 def params(state: State) -> Array:
     """The current parameters."""
     return state.x
+
+
+def unrolled_movement(grads: Array, *, lr: float, decay: float) -> Array:
+    """``mᵗ = −η·Σᵢ λ^(t−1−i)·gⁱ`` (sum over i < t), each term summed afresh.
+
+    Args:
+        grads: the gradients ``g⁰ … g^(T−1)``, shape ``(T, dim)``.
+        lr: the step η.
+        decay: the momentum λ.
+
+    Returns:
+        The movements ``m¹ … m^T``, shape ``(T, dim)``.
+    """
+    movements = []
+    for t in range(1, len(grads) + 1):
+        weights = decay ** np.arange(t - 1, -1, -1, dtype=np.float64)
+        movements.append(-lr * weights @ grads[:t])
+    return np.array(movements)
+
+
+# --- a small pit before the real minimum: f = 0.1x² − 0.5·exp(−(x+3)²/(2·0.3²)) ---
+
+PIT_CENTER = -3.0
+PIT_WIDTH = 0.3
+PIT_DEPTH = 0.5
+STARTS = (-7.0, -6.0, -5.0, -4.5, -4.0)
+LRS = (0.01, 0.05, 0.1)
+
+
+def pit(x: Array) -> Array:
+    """A wide bowl with its minimum at 0 and a narrow pit near −3 on its left wall."""
+    bump = np.exp(-((x - PIT_CENTER) ** 2) / (2 * PIT_WIDTH**2))
+    return 0.1 * x**2 - PIT_DEPTH * bump
+
+
+def pit_grad(x: Array) -> Array:
+    """Derivative of :func:`pit`, element by element.
+
+    Each coordinate of ``x`` is its own 1-D problem, so one vector run holds
+    as many independent runs as it has coordinates.
+    """
+    bump = np.exp(-((x - PIT_CENTER) ** 2) / (2 * PIT_WIDTH**2))
+    return 0.2 * x + PIT_DEPTH * (x - PIT_CENTER) / PIT_WIDTH**2 * bump
+
+
+def pit_critical_points(*, lo: float = -7.0, hi: float = 2.0, resolution: int = 9001) -> Array:
+    """Every zero of ``pit'`` in ``[lo, hi]``: sign changes on a grid, then bisection."""
+    grid = np.linspace(lo, hi, resolution)
+    signs = np.sign(pit_grad(grid))
+    left = grid[:-1][signs[:-1] * signs[1:] < 0]
+    right = left + (grid[1] - grid[0])
+    for _ in range(60):
+        middle = (left + right) / 2
+        same_side = np.sign(pit_grad(middle)) == np.sign(pit_grad(left))
+        left, right = np.where(same_side, middle, left), np.where(same_side, right, middle)
+    return (left + right) / 2
+
+
+def end_points(
+    starts: Sequence[float], *, lr: float, decay: float, steps: int = 1000
+) -> Array:
+    """Where momentum ends on :func:`pit` from each start; ``decay = 0`` is plain GD."""
+    path = trajectory(init, partial(update, lr=lr, decay=decay), params, pit_grad,
+                      as_point(starts), steps=steps)
+    return path[-1]
+
+
+def sweep(*, decay: float, lrs: Sequence[float] = LRS,
+          starts: Sequence[float] = STARTS, steps: int = 1000) -> Array:
+    """End points for every step size (rows) and start (columns)."""
+    return np.array([end_points(starts, lr=lr, decay=decay, steps=steps) for lr in lrs])
+
+
+ESCAPE_RUNS = {"gd": 0.0, "momentum_weak": 0.5, "momentum": 0.9}
+
+
+def escape_paths(*, x0: float = -6.0, lr: float = 0.05, steps: int = 120) -> dict[str, Array]:
+    """Iterates ``x₀ … x_steps`` on :func:`pit` for λ = 0 (plain GD), 0.5 and 0.9."""
+    return {name: trajectory(init, partial(update, lr=lr, decay=decay), params, pit_grad,
+                             x0, steps=steps)[:, 0]
+            for name, decay in ESCAPE_RUNS.items()}
+
+
+def escape_figure(lang: str) -> Figure:
+    """The iterates on the loss curve, and x against the iteration."""
+    paths = escape_paths()
+    minimum_local, _, minimum_global = pit_critical_points()
+    fig, (ax_f, ax_x) = new_figure(2, width=8.0, height=3.6)
+    xs = np.linspace(-6.5, 2.5, 600)
+    ax_f.plot(xs, pit(xs), color=COLORS["neutral"], linewidth=1.0)
+    names = {
+        "gd": tr(lang, en="gradient descent (λ = 0)", ru="градиентный спуск (λ = 0)",
+                 zh="梯度下降 (λ = 0)"),
+        "momentum_weak": tr(lang, en="momentum λ = 0.5", ru="инерция λ = 0.5", zh="动量 λ = 0.5"),
+        "momentum": tr(lang, en="momentum λ = 0.9", ru="инерция λ = 0.9", zh="动量 λ = 0.9"),
+    }
+    styles = {"gd": ("gd", "-"), "momentum_weak": ("momentum", "--"),
+              "momentum": ("momentum", "-")}
+    for name, path in paths.items():
+        color, dash = styles[name]
+        ax_x.plot(path, dash, color=COLORS[color], label=names[name], linewidth=1.4)
+        if name != "momentum_weak":
+            ax_f.plot(path, pit(path), "o", color=COLORS[color], markersize=3, alpha=0.6)
+    for level in (minimum_local, minimum_global):
+        ax_x.axhline(level, color=COLORS["neutral"], linewidth=0.7, linestyle=":")
+    ax_f.set_ylim(-0.3, 4.5)
+    ax_f.set_xlabel("x")
+    ax_f.set_title("f = 0.1x² − 0.5·exp(−(x+3)²/0.18)")
+    ax_x.set_xlabel(tr(lang, en="iteration t", ru="итерация t", zh="迭代 t"))
+    ax_x.set_ylabel("x")
+    ax_x.set_title(tr(lang, en="from x₀ = −6 with η = 0.05", ru="из x₀ = −6 при η = 0.05",
+                      zh="从 x₀ = −6 出发，η = 0.05"))
+    ax_x.legend(loc="lower right")
+    return fig
+
+
+# --- changing the learning rate: where the forms differ ---
+
+ScheduledUpdate = Callable[[State, Array, float], State]
+
+
+def run_schedule(step: ScheduledUpdate, grads: Array, lrs: Sequence[float]) -> list[State]:
+    """Every state of a momentum form fed ``grads`` with the step ``lrs[t]`` at step t."""
+    states = [init(np.zeros_like(grads[0]))]
+    for g, lr in zip(grads, lrs, strict=True):
+        states.append(step(states[-1], g, lr))
+    return states
+
+
+def lr_drop_steps(*, steps: int = 60, drop_at: int = 30, decay: float = 0.9) -> dict[str, Array]:
+    """Step lengths on a slope of gradient 1 when η drops from 0.1 to 0.01 at ``drop_at``."""
+    grads = np.ones((steps, 1))
+    lrs = [0.1 if t < drop_at else 0.01 for t in range(steps)]
+    forms: dict[str, ScheduledUpdate] = {
+        "hung-yi": lambda s, g, lr: update(s, g, lr=lr, decay=decay),
+        "torch": lambda s, g, lr: update_torch(s, g, lr=lr, momentum=decay),
+    }
+    return {name: np.abs(np.diff([params(s)[0] for s in run_schedule(step, grads, lrs)]))
+            for name, step in forms.items()}
+
+
+def lr_drop_figure(lang: str) -> Figure:
+    """Step length per iteration: torch's form takes the new η at once, Hung-yi's drifts to it."""
+    lengths = lr_drop_steps()
+    fig, (ax,) = new_figure(width=6.4, height=3.4)
+    labels = {
+        "hung-yi": tr(lang, en="m ← λm − ηg, θ ← θ + m (Hung-yi Lee)",
+                      ru="m ← λm − ηg, θ ← θ + m (Хун-и Ли)", zh="m ← λm − ηg, θ ← θ + m（李宏毅）"),
+        "torch": "b ← μb + g, θ ← θ − η·b (torch)",
+    }
+    styles = {"hung-yi": ("-", COLORS["momentum"]), "torch": ("--", COLORS["neutral"])}
+    for name, length in lengths.items():
+        dash, color = styles[name]
+        ax.semilogy(np.arange(1, len(length) + 1), length, dash, color=color,
+                    label=labels[name], linewidth=1.6)
+    ax.axvline(30.5, color=COLORS["neutral"], linewidth=0.7, linestyle=":")
+    ax.set_ylim(0.01, 2.0)
+    ax.set_xlabel(tr(lang, en="iteration t", ru="итерация t", zh="迭代 t"))
+    ax.set_ylabel(tr(lang, en="step length", ru="длина шага", zh="步长"))
+    ax.set_title(tr(lang, en="gradient 1, λ = μ = 0.9; η: 0.1 → 0.01 after step 30",
+                    ru="градиент 1, λ = μ = 0.9; η: 0.1 → 0.01 после шага 30",
+                    zh="梯度恒为 1，λ = μ = 0.9；第 30 步后 η：0.1 → 0.01"))
+    ax.legend(loc="lower right", fontsize=8)
+    return fig

@@ -1,0 +1,45 @@
+# ```figure and ```snippet fences: the two ways a page points into snippets/.
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from vaultsite.segments import split
+
+_FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<mark>`{3,}|~{3,})(?P<info>[^\n]*)\n(?P<body>.*?)\n?[ \t]*(?P=mark)[ \t]*$",
+                    re.DOTALL)
+
+
+@dataclass(frozen=True)
+class Block:
+    """A ``figure`` or ``snippet`` fence: its names, the remaining text, where it stands."""
+
+    kind: str
+    names: tuple[str, ...]
+    text: str
+    indent: str
+    line: int
+
+
+def parse_block(fence: str, line: int) -> Block | None:
+    """Read a fence; ``None`` if it is ordinary code.
+
+    A figure fence holds ``module.function`` on its first line and alt text after;
+    a snippet fence holds one ``module.function`` (or ``module``) per line.
+    """
+    match = _FENCE.match(fence)
+    if match is None or match.group("info").strip() not in ("figure", "snippet"):
+        return None
+    kind = match.group("info").strip()
+    lines = [ln.strip() for ln in match.group("body").splitlines() if ln.strip()]
+    if kind == "figure":
+        names, text = tuple(lines[:1]), " ".join(lines[1:])
+    else:
+        names, text = tuple(lines), ""
+    return Block(kind, names, text, match.group("indent"), line)
+
+
+def find_blocks(markdown: str, kind: str) -> list[Block]:
+    """Every block of ``kind`` in a page, in order."""
+    blocks = (parse_block(s.text, s.line) for s in split(markdown) if s.kind == "fence")
+    return [b for b in blocks if b is not None and b.kind == kind]

@@ -1,0 +1,194 @@
+# MkDocs wiring: each event hands text to the plain functions of this package.
+#
+# mkdocs-static-i18n runs one build per language; every event below therefore
+# sees one language at a time (``config.theme.language``).
+from __future__ import annotations
+
+import logging
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from latex2mathml.converter import convert
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+from pymdownx.slugs import slugify
+
+from vaultsite import mathfont
+from vaultsite.blocks import find_blocks
+from vaultsite.callouts import convert_callouts
+from vaultsite.embed import expand_blocks
+from vaultsite.errors import VaultProblem
+from vaultsite.figures import FigureFile, cached_figure
+from vaultsite.headings import normalize_headings
+from vaultsite.mathml import arithmatex_to_mathml, normalize_display_math
+from vaultsite.provenance import add_source_line
+from vaultsite.segments import split
+from vaultsite.snippet_source import forget_changed_modules
+from vaultsite.tags import extract_tags
+from vaultsite.vault import (DEFAULT_LANGUAGE, Note, Vault, load_vault,
+                             missing_translations)
+from vaultsite.wikilinks import name_index, rewrite_wikilinks
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.pages import Page
+
+log = logging.getLogger("mkdocs.plugins.vaultsite")
+heading_slug = slugify(case="lower")
+_FRONT_MATTER_LINES = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
+
+
+@dataclass
+class BuildState:
+    """What one language's build has learned so far."""
+
+    vault: Vault = field(default_factory=lambda: Vault(()))
+    index: dict[str, set[str]] = field(default_factory=dict)
+    figures: dict[str, FigureFile] = field(default_factory=dict)
+    problems: list[VaultProblem] = field(default_factory=list)
+    drawn: list[str] = field(default_factory=list)
+    snippet_mtimes: dict[str, float] = field(default_factory=dict)
+
+
+state = BuildState()
+
+
+def _cache_dir(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path).parent / ".cache"
+
+
+def _figures_enabled() -> bool:
+    # VAULTSITE_FIGURES=off leaves figure blocks as code: for timing the rest of the build
+    return os.environ.get("VAULTSITE_FIGURES", "on") != "off"
+
+
+def _language(config: MkDocsConfig) -> str:
+    return str(config.theme.get("language") or DEFAULT_LANGUAGE)
+
+
+@event_priority(-200)  # after mkdocs-static-i18n has chosen this language's files
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """Index the vault, check translations, render figures and the math font."""
+    lang = _language(config)
+    state.vault = load_vault(Path(config.docs_dir))
+    state.index = name_index(state.vault)
+    state.problems = [VaultProblem(f"{c.partition(':')[0]}.md", 1,
+                                   f"missing translation ({c}): add the file "
+                                   f"{c.partition(':')[0]}.{c.partition(': ')[2]}.md")
+                      for c in missing_translations(state.vault)] if lang == DEFAULT_LANGUAGE else []
+    state.figures, state.drawn = {}, []
+    state.snippet_mtimes = forget_changed_modules(state.snippet_mtimes)
+    notes = [n for n in state.vault.notes if n.lang == lang]
+    if _figures_enabled():
+        for note in notes:
+            _render_figures(note, Path(config.docs_dir), files, config, lang)
+    font = mathfont.build_font(mathfont.characters(_all_mathml(state.vault, config)),
+                               _cache_dir(config) / "fonts")
+    files.append(File.generated(config, mathfont.SITE_PATH, abs_src_path=str(font)))
+    return files
+
+
+def _render_figures(note: Note, docs_dir: Path, files: Files, config: MkDocsConfig,
+                    lang: str) -> None:
+    text = (docs_dir / note.path).read_text(encoding="utf-8")
+    for block in find_blocks(text, "figure"):
+        name = block.names[0] if block.names else ""
+        if not name or name in state.figures:
+            continue
+        try:
+            figure, drawn = cached_figure(name, lang, cache_dir=_cache_dir(config) / "figures")
+        except Exception as error:  # a figure function may raise anything
+            import traceback
+
+            trace = "".join(traceback.format_exception(error)[-6:])
+            state.problems.append(VaultProblem(
+                note.path, block.line, f"figure {name}('{lang}') failed:\n{trace}"))
+            continue
+        state.figures[name] = figure
+        if drawn:
+            state.drawn.append(f"{name}.{lang}")
+        files.append(File.generated(config, figure.site_path, abs_src_path=str(figure.cache_path)))
+
+
+def _all_mathml(vault: Vault, config: MkDocsConfig) -> list[str]:
+    """MathML of every formula in every language, so all builds share one font file."""
+    formulas: list[str] = []
+    for note in vault.notes:
+        text = (Path(config.docs_dir) / note.path).read_text(encoding="utf-8")
+        for segment in split(text):
+            if segment.kind in ("math", "display_math"):
+                try:
+                    formulas.append(convert(segment.text.strip("$")))
+                except Exception:  # reported with its page by on_page_content
+                    continue
+    return formulas
+
+
+def _relative_url(files: Files, page: Page, src_uri: str) -> str:
+    target = files.get_file_from_path(src_uri)
+    if target is None:
+        msg = f"the vault needs {src_uri}"
+        raise PluginError(msg)
+    return target.url_relative_to(page.file)
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Run a page's Markdown through the vault transforms, in order."""
+    lang = _language(config)
+    note = next(n for n in state.vault.notes if n.path == page.file.src_uri)
+    source = Path(page.file.abs_src_path or "").read_text(encoding="utf-8")
+    front = _FRONT_MATTER_LINES.match(source)
+    offset = front.group(0).count("\n") if front else 0
+    suffix = "" if lang == DEFAULT_LANGUAGE else f".{lang}"
+    tags_page = _relative_path(note.path, f"tags{suffix}.md")
+
+    markdown, tags = extract_tags(markdown, tags_page=tags_page,
+                                  slugify=lambda t: heading_slug(t, "-"))
+    markdown, link_problems = rewrite_wikilinks(markdown, source=note, vault=state.vault,
+                                                index=state.index,
+                                                slugify=lambda h: heading_slug(h, "-"))
+    markdown = normalize_headings(convert_callouts(markdown))
+    markdown = normalize_display_math(markdown)
+    markdown, block_problems = expand_blocks(markdown, page_path=note.path, lang=lang,
+                                             figures=state.figures)
+    notes = [str(n) for n in page.meta.get("notes", [])]
+    try:
+        markdown = add_source_line(markdown, notes, lang=lang,
+                                   notes_page=_relative_url(files, page, f"notes{suffix}.md"))
+    except ValueError as error:
+        block_problems.append(VaultProblem(note.path, 1, str(error)))
+    state.problems.extend(VaultProblem(p.path, p.line + offset, p.message)
+                          for p in link_problems + block_problems)
+    if tags:
+        page.meta["tags"] = [*page.meta.get("tags", []), *tags]
+    return markdown
+
+
+def _relative_path(from_path: str, to_path: str) -> str:
+    import posixpath
+
+    return posixpath.relpath(to_path, posixpath.dirname(from_path) or ".")
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Replace every formula by MathML."""
+    html, failures = arithmatex_to_mathml(html)
+    state.problems.extend(VaultProblem(page.file.src_uri, 1, f) for f in failures)
+    return html
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    """Fail the build, after every page was read, if the vault has problems."""
+    if state.drawn:
+        log.info("vaultsite: drew %d figure(s): %s", len(state.drawn), ", ".join(state.drawn))
+    if state.problems:
+        for problem in state.problems:
+            log.error("%s", problem)
+        msg = f"{len(state.problems)} problem(s) in the vault ({_language(config)}); see above"
+        raise PluginError(msg)
+    return env

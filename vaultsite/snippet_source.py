@@ -1,0 +1,110 @@
+# Resolving ``module.function`` names in snippets/ to objects, source code and files.
+from __future__ import annotations
+
+import ast
+import difflib
+import hashlib
+import importlib
+import inspect
+import sys
+from pathlib import Path
+from types import ModuleType
+
+PACKAGE = "snippets"
+
+
+class SnippetNameError(LookupError):
+    """A page names a module or function that snippets/ does not have."""
+
+
+def package_dir() -> Path:
+    """The folder of the snippets package."""
+    spec = importlib.util.find_spec(PACKAGE)
+    if spec is None or spec.origin is None:
+        msg = f"the `{PACKAGE}` package is not importable; run `pip install -e .`"
+        raise SnippetNameError(msg)
+    return Path(spec.origin).parent
+
+
+def _module_names() -> list[str]:
+    return sorted(p.stem for p in package_dir().glob("*.py") if p.stem != "__init__")
+
+
+def load_module(module: str) -> ModuleType:
+    """``snippets.<module>``, or an error listing the modules that exist."""
+    if module not in _module_names():
+        close = difflib.get_close_matches(module, _module_names(), n=3)
+        hint = f" Closest: {', '.join(close)}." if close else ""
+        msg = f"no module snippets/{module}.py.{hint}"
+        raise SnippetNameError(msg)
+    return importlib.import_module(f"{PACKAGE}.{module}")
+
+
+def lookup(name: str) -> tuple[ModuleType, object]:
+    """The module and object of ``"module.function"`` (or the module for ``"module"``)."""
+    module_name, _, attribute = name.strip().partition(".")
+    module = load_module(module_name)
+    if not attribute:
+        return module, module
+    if not hasattr(module, attribute):
+        public = [n for n in dir(module) if not n.startswith("_")]
+        close = difflib.get_close_matches(attribute, public, n=3)
+        hint = f" Closest: {', '.join(f'{module_name}.{c}' for c in close)}." if close else ""
+        msg = f"snippets/{module_name}.py has no `{attribute}`.{hint}"
+        raise SnippetNameError(msg)
+    return module, getattr(module, attribute)
+
+
+def source_of(name: str) -> str:
+    """The source code of a snippet function, class or whole module."""
+    _, obj = lookup(name)
+    return inspect.getsource(obj)  # type: ignore[arg-type]
+
+
+def snippet_imports(path: Path) -> set[str]:
+    """Names of the sibling snippet modules that a module imports."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            if node.module == PACKAGE:
+                found.update(alias.name for alias in node.names)
+            elif node.module.startswith(PACKAGE + "."):
+                found.add(node.module.split(".")[1])
+        elif isinstance(node, ast.Import):
+            found.update(a.name.split(".")[1] for a in node.names
+                         if a.name.startswith(PACKAGE + "."))
+    return found
+
+
+def dependency_digest(module: str) -> str:
+    """SHA-256 of a module's source and of every snippet module it imports, transitively.
+
+    Editing ``adagrad.py`` changes the digest of ``adagrad`` and of modules that
+    import it, and of nothing else.
+    """
+    folder = package_dir()
+    seen: set[str] = set()
+    todo = [module]
+    while todo:
+        name = todo.pop()
+        if name in seen or not (folder / f"{name}.py").exists():
+            continue
+        seen.add(name)
+        todo.extend(snippet_imports(folder / f"{name}.py"))
+    digest = hashlib.sha256()
+    for name in sorted(seen):
+        digest.update(name.encode() + b"\0" + (folder / f"{name}.py").read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def forget_changed_modules(previous: dict[str, float]) -> dict[str, float]:
+    """Drop snippet modules whose file changed since ``previous`` from ``sys.modules``.
+
+    ``mkdocs serve`` keeps one Python process; without this, an edited snippet
+    would keep drawing its old figure. Returns the current modification times.
+    """
+    current = {p.stem: p.stat().st_mtime for p in package_dir().glob("*.py")}
+    if current != previous:
+        for name in [m for m in sys.modules if m == PACKAGE or m.startswith(PACKAGE + ".")]:
+            del sys.modules[name]
+    return current

@@ -1,0 +1,25 @@
+# The few interface strings the build writes into pages, in each language.
+from __future__ import annotations
+
+STRINGS: dict[str, dict[str, str]] = {
+    "figure_code": {"en": "Code that drew this figure", "ru": "Код, нарисовавший этот рисунок",
+                    "zh": "绘制此图的代码"},
+    "from_note": {"en": "From note", "ru": "Из заметки", "zh": "来自笔记"},
+    "from_notes": {"en": "From notes", "ru": "Из заметок", "zh": "来自笔记"},
+    "written_in": {"en": "written in", "ru": "язык заметки:", "zh": "原文语言："},
+}
+
+NOTE_LANGUAGES = {  # the language each original note was written in
+    "000": "ru", "001": "ru", "002": "ru", "003": "zh", "004": "zh",
+}
+
+LANGUAGE_IN = {
+    "en": {"ru": "Russian", "zh": "Chinese", "en": "English"},
+    "ru": {"ru": "русский", "zh": "китайский", "en": "английский"},
+    "zh": {"ru": "俄语", "zh": "中文", "en": "英语"},
+}
+
+
+def text(key: str, lang: str) -> str:
+    """An interface string in ``lang``."""
+    return STRINGS[key][lang]

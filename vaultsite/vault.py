@@ -1,0 +1,111 @@
+# The vault as data: which notes exist, in which language, under which names.
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+import yaml
+
+from vaultsite.segments import split
+
+LANGUAGES = ("en", "ru", "zh")
+DEFAULT_LANGUAGE = "en"
+LANGUAGE_NAMES = {"en": "English", "ru": "Русский", "zh": "中文"}
+
+_FRONT_MATTER = re.compile(r"\A---\n(.*?\n)---\n", re.DOTALL)
+_HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Note:
+    """One Markdown file of the vault: a concept in one language."""
+
+    path: str  # vault-relative POSIX path, e.g. "rmsprop.ru.md"
+    concept: str  # the path without language and extension, e.g. "rmsprop"
+    lang: str
+    title: str | None = None
+    aliases: tuple[str, ...] = ()
+    headings: tuple[str, ...] = ()
+    meta: dict[str, object] = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every name a wikilink may use for this note: stem, title, aliases, H1."""
+        stem = PurePosixPath(self.concept).name
+        h1 = self.headings[:1] if self.headings else ()
+        return tuple(n for n in (stem, self.concept, self.title, *self.aliases, *h1) if n)
+
+
+def concept_and_language(path: str) -> tuple[str, str]:
+    """``"a/b.ru.md"`` → ``("a/b", "ru")``; a file without a suffix is English."""
+    stem = path.removesuffix(".md")
+    base, _, suffix = stem.rpartition(".")
+    if base and suffix in LANGUAGES:
+        return base, suffix
+    return stem, DEFAULT_LANGUAGE
+
+
+def front_matter(text: str) -> dict[str, object]:
+    """The YAML front matter of a note, or an empty dict."""
+    match = _FRONT_MATTER.match(text)
+    loaded = yaml.safe_load(match.group(1)) if match else None
+    return loaded if isinstance(loaded, dict) else {}
+
+
+def headings(text: str) -> tuple[str, ...]:
+    """ATX heading texts outside code, in order."""
+    found: list[str] = []
+    for segment in split(_FRONT_MATTER.sub("", text)):
+        if segment.kind == "text":
+            found.extend(m.group(2) for m in _HEADING.finditer(segment.text))
+    return tuple(found)
+
+
+def parse_note(path: str, text: str) -> Note:
+    """Read a note's names from its text."""
+    meta = front_matter(text)
+    concept, lang = concept_and_language(path)
+    aliases = meta.get("aliases") or []
+    if isinstance(aliases, str):
+        aliases = [aliases]
+    title = meta.get("title")
+    return Note(path, concept, lang, str(title) if title else None,
+                tuple(str(a) for a in aliases), headings(text), meta)
+
+
+@dataclass(frozen=True)
+class Vault:
+    """All notes and all other files (images, notebooks) of the vault."""
+
+    notes: tuple[Note, ...]
+    assets: tuple[str, ...] = ()
+
+    def note(self, concept: str, lang: str) -> Note | None:
+        """The note of ``concept`` in ``lang``, if it exists."""
+        return next((n for n in self.notes if n.concept == concept and n.lang == lang), None)
+
+    def concepts(self) -> list[str]:
+        """Every concept, sorted."""
+        return sorted({n.concept for n in self.notes})
+
+
+def load_vault(docs_dir: Path) -> Vault:
+    """Read every note and list every other file under ``docs_dir`` (dot-folders skipped)."""
+    notes: list[Note] = []
+    assets: list[str] = []
+    for file in sorted(docs_dir.rglob("*")):
+        relative = file.relative_to(docs_dir).as_posix()
+        if not file.is_file() or any(part.startswith(".") for part in relative.split("/")):
+            continue
+        if file.suffix == ".md":
+            notes.append(parse_note(relative, file.read_text(encoding="utf-8")))
+        else:
+            assets.append(relative)
+    return Vault(tuple(notes), tuple(assets))
+
+
+def missing_translations(vault: Vault) -> list[str]:
+    """``"concept: ru"`` for every concept lacking a language."""
+    return [f"{concept}: {lang}" for concept in vault.concepts() for lang in LANGUAGES
+            if vault.note(concept, lang) is None]
