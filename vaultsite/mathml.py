@@ -12,6 +12,7 @@ from latex2mathml.converter import convert
 
 from vaultsite.segments import Segment, join, split
 
+_UNKNOWN_COMMAND = re.compile(r">(\\[A-Za-z]+)<")
 _LINE_START = re.compile(r"(?:^|\n)(?P<indent>[ \t]*(?:[-*+]|\d+[.)])?[ \t]*)$")
 _ARITHMATEX = re.compile(
     r'<(?P<tag>span|div) class="arithmatex">\s*\\(?P<open>[(\[])(?P<tex>.*?)\\[)\]]\s*</(?P=tag)>',
@@ -51,10 +52,15 @@ def normalize_display_math(markdown: str) -> str:
 def latex_to_mathml(tex: str, *, display: bool) -> str:
     """MathML for one formula; ``ValueError`` names the formula if it cannot convert."""
     try:
-        return convert(tex.strip(), display="block" if display else "inline")
+        mathml = convert(tex.strip(), display="block" if display else "inline")
     except Exception as error:  # latex2mathml raises many exception types
-        msg = f"cannot convert LaTeX to MathML: {tex.strip()!r} ({error})"
+        msg = f"cannot convert LaTeX to MathML: {tex.strip()!r} ({type(error).__name__})"
         raise ValueError(msg) from error
+    unknown = _UNKNOWN_COMMAND.search(mathml)
+    if unknown:  # latex2mathml prints commands it does not know as text
+        msg = f"cannot convert LaTeX to MathML: {tex.strip()!r} (unknown command {unknown.group(1)})"
+        raise ValueError(msg)
+    return mathml
 
 
 def arithmatex_to_mathml(page_html: str) -> tuple[str, list[str]]:

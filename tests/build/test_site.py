@@ -1,0 +1,188 @@
+"""The real site: a strict build passes, is complete, offline, cached and reproducible."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from vaultsite.vault import LANGUAGES, load_vault
+
+ROOT = Path(__file__).resolve().parents[2]
+CONCEPTS = sorted({n.concept for n in load_vault(ROOT / "docs").notes})
+
+
+def build(project: Path, site: Path, cache: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    """Run ``mkdocs build --strict`` on ``project`` (no -q: quiet hides warnings)."""
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "VAULTSITE_CACHE": str(cache), **env}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"),
+         "-d", str(site)], capture_output=True, text=True, env=environment, check=False)
+
+
+def copy_project(target: Path) -> Path:
+    """A copy of the vault and config, sharing code with the checkout."""
+    shutil.copytree(ROOT / "docs", target / "docs")
+    shutil.copytree(ROOT / "overrides", target / "overrides")
+    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    for package in ("snippets", "vaultsite"):
+        (target / package).symlink_to(ROOT / package)
+    return target
+
+
+class _Resources(HTMLParser):
+    """Every URL a page would fetch: scripts, styles, images, frames, media."""
+
+    FETCHING = {"script": "src", "img": "src", "iframe": "src", "source": "src",
+                "audio": "src", "video": "src", "embed": "src", "object": "data"}
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if tag == "link" and values.get("rel") in ("stylesheet", "preload", "icon", "modulepreload"):
+            self.urls.append(values.get("href") or "")
+        elif tag in self.FETCHING:
+            self.urls.append(values.get(self.FETCHING[tag]) or "")
+
+
+@pytest.fixture(scope="session")
+def clean_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, str]:
+    """The real site built once from an empty figure cache."""
+    base = tmp_path_factory.mktemp("clean")
+    result = build(ROOT, base / "site", base / "cache")
+    assert result.returncode == 0, result.stderr[-4000:]
+    return base / "site", base / "cache", result.stderr
+
+
+def test_strict_build_has_no_warnings(clean_build: tuple[Path, Path, str]) -> None:
+    """The strict build logs no warning and no error."""
+    _, _, log = clean_build
+    assert [ln for ln in log.splitlines() if re.match(r"(WARNING|ERROR)", ln)] == []
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_concept_exists_in_every_language(clean_build: tuple[Path, Path, str],
+                                                lang: str) -> None:
+    """Each concept is a page under /, /ru/ and /zh/."""
+    site, _, _ = clean_build
+    prefix = site if lang == "en" else site / lang
+    missing = [c for c in CONCEPTS
+               if not (prefix / ("" if c == "index" else c) / "index.html").exists()]
+    assert missing == []
+
+
+def _pages(site: Path) -> list[Path]:
+    return sorted(p for p in site.rglob("*.html") if "lab" not in p.parts)
+
+
+def _prose(html: str) -> str:
+    """The page without code blocks, where '[[' or '$' may legitimately appear."""
+    return re.sub(r"<(pre|code)\b.*?</\1>", "", html, flags=re.DOTALL)
+
+
+def test_no_raw_wikilinks_or_latex(clean_build: tuple[Path, Path, str]) -> None:
+    """No page shows a raw [[link]], $…$, or arithmatex's LaTeX."""
+    site, _, _ = clean_build
+    leftovers = {}
+    for page in _pages(site):
+        prose = _prose(page.read_text(encoding="utf-8"))
+        found = re.findall(r"\[\[[^\]]*\]\]|\$\$|class=\"arithmatex\"|\\\(|\\\[", prose)
+        if found:
+            leftovers[str(page.relative_to(site))] = found[:3]
+    assert leftovers == {}
+
+
+def test_pages_fetch_nothing_from_other_hosts(clean_build: tuple[Path, Path, str]) -> None:
+    """Every script, style, image and font a page or stylesheet loads is local."""
+    site, _, _ = clean_build
+    external = set()
+    for page in _pages(site):
+        parser = _Resources()
+        parser.feed(page.read_text(encoding="utf-8"))
+        external.update(u for u in parser.urls if re.match(r"(https?:)?//", u))
+    for css in site.rglob("*.css"):
+        external.update(re.findall(r"url\([\"']?((?:https?:)?//[^)\"']+)", css.read_text()))
+    assert external == set()
+
+
+@pytest.mark.parametrize(("lang", "prefix"), [("en", ""), ("ru", "ru/"), ("zh", "zh/")])
+def test_adagrad_page_has_figures_code_and_math(clean_build: tuple[Path, Path, str],
+                                                lang: str, prefix: str) -> None:
+    """The AdaGrad page shows both figures in its language, snippet code and MathML."""
+    site, _, _ = clean_build
+    html = (site / prefix / "adagrad" / "index.html").read_text(encoding="utf-8")
+    figures = re.findall(r'src="\.\./(?:\.\./)?(assets/figures/[^"]+\.svg)"', html)
+    assert sorted(f.split(".")[1] for f in figures) == ["units_figure", "vanishing_step_figure"]
+    assert all(f".{lang}." in f and (site / f).exists() for f in figures)
+    assert "def update_note(" in html and html.count("<math ") > 20
+    assert f'<html lang="{lang}"' in html
+
+
+def test_links_land_in_the_readers_language(clean_build: tuple[Path, Path, str]) -> None:
+    """The Russian note's RMSprop and momentum links go to the Russian pages."""
+    site, _, _ = clean_build
+    html = (site / "ru" / "adagrad" / "index.html").read_text(encoding="utf-8")
+    assert '<a href="../rmsprop/">Градиентный спуск RmsProp</a>' in html
+    assert '<a href="../momentum/">Градиентный спуск с инерцией</a>' in html
+
+
+def test_second_build_redraws_no_figure(clean_build: tuple[Path, Path, str],
+                                        tmp_path: Path) -> None:
+    """With the cache of the first build, the next build draws nothing."""
+    site, cache, first_log = clean_build
+    assert "vaultsite: drew" in first_log
+    result = build(ROOT, tmp_path / "site", cache)
+    assert result.returncode == 0 and "vaultsite: drew" not in result.stderr
+
+
+def test_two_clean_builds_are_identical(clean_build: tuple[Path, Path, str],
+                                        tmp_path: Path) -> None:
+    """A second build from an empty cache gives the same bytes in every file."""
+    site, _, _ = clean_build
+    result = build(ROOT, tmp_path / "site", tmp_path / "cache")
+    assert result.returncode == 0
+    files = sorted(p.relative_to(site) for p in site.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(tmp_path / "site")
+                           for p in (tmp_path / "site").rglob("*") if p.is_file())
+    differing = [str(f) for f in files
+                 if (site / f).read_bytes() != (tmp_path / "site" / f).read_bytes()]
+    assert differing == []
+
+
+# A broken vault: (what to break, the message the build must print)
+BROKEN_VAULTS = [
+    ("adagrad.ru.md", lambda t: t + "\nСм. [[Несуществующая заметка]].\n",
+     r"docs/adagrad\.ru\.md:\d+: unresolved wikilink \[\[Несуществующая заметка\]\]"),
+    ("adagrad.zh.md", None, r"missing translation \(adagrad: zh\): add the file adagrad\.zh\.md"),
+    ("adagrad.md", lambda t: t + "\n![[lost screenshot.png]]\n",
+     r"docs/adagrad\.md:\d+: missing file !\[\[lost screenshot\.png\]\]"),
+    ("adagrad.md", lambda t: t + "\n```figure\nadagrad.params\nBroken.\n```\n",
+     r"docs/adagrad\.md:\d+: figure adagrad\.params\('en'\) failed:\n.*AttributeError"),
+    ("adagrad.md", lambda t: t + "\n```snippet\nadagrad.nothing_here\n```\n",
+     r"docs/adagrad\.md:\d+: snippets/adagrad\.py has no `nothing_here`"),
+]
+
+
+@pytest.mark.parametrize(("page", "edit", "message"), BROKEN_VAULTS)
+def test_broken_vault_fails_the_build(clean_build: tuple[Path, Path, str], tmp_path: Path,
+                                      page: str, edit: object, message: str) -> None:
+    """A broken link, missing translation, image or figure fails with file, line and cause."""
+    project = copy_project(tmp_path / "project")
+    path = project / "docs" / page
+    if edit is None:
+        path.unlink()
+    else:
+        path.write_text(edit(path.read_text(encoding="utf-8")), encoding="utf-8")  # type: ignore[operator]
+    # figures come from the clean build's cache, so only the broken one is drawn
+    result = build(project, tmp_path / "site", clean_build[1])
+    assert result.returncode != 0
+    assert re.search(message, result.stderr, flags=re.DOTALL), result.stderr[-3000:]
