@@ -1,4 +1,4 @@
-# ```figure and ```snippet fences: the two ways a page points into snippets/.
+# ```figure, ```snippet and ```notebook fences: how a page points at tested code.
 from __future__ import annotations
 
 import re
@@ -10,9 +10,12 @@ _FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<mark>`{3,}|~{3,})(?P<info>[^\n]*)\n
                     re.DOTALL)
 
 
+BLOCK_KINDS = ("figure", "snippet", "notebook")
+
+
 @dataclass(frozen=True)
 class Block:
-    """A ``figure`` or ``snippet`` fence: its names, the remaining text, where it stands."""
+    """A ``figure``, ``snippet`` or ``notebook`` fence: names, remaining text, position."""
 
     kind: str
     names: tuple[str, ...]
@@ -25,10 +28,11 @@ def parse_block(fence: str, line: int) -> Block | None:
     """Read a fence; ``None`` if it is ordinary code.
 
     A figure fence holds ``module.function`` on its first line and alt text after;
-    a snippet fence holds one ``module.function`` (or ``module``) per line.
+    a snippet fence holds one ``module.function`` (or ``module``) per line; a
+    notebook fence holds the name of a file in ``notebooks/``.
     """
     match = _FENCE.match(fence)
-    if match is None or match.group("info").strip() not in ("figure", "snippet"):
+    if match is None or match.group("info").strip() not in BLOCK_KINDS:
         return None
     kind = match.group("info").strip()
     lines = [ln.strip() for ln in match.group("body").splitlines() if ln.strip()]

@@ -4,7 +4,7 @@ from __future__ import annotations
 import html
 import posixpath
 import textwrap
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 
 from vaultsite.blocks import parse_block
 from vaultsite.errors import VaultProblem
@@ -39,17 +39,32 @@ def figure_markdown(name: str, alt: str, figure: FigureFile, *, page_path: str,
     )
 
 
+def notebook_markdown(name: str, *, page_path: str, lang: str) -> str:
+    """A download button for the .ipynb and a placeholder the rendered notebook replaces."""
+    href = posixpath.relpath(ipynb_site_path(name), posixpath.dirname(page_path) or ".")
+    return (f'[{text("download_notebook", lang)} ({name}.ipynb)]({href})'
+            '{ .md-button download }\n\n'
+            f'<div class="vault-notebook" data-notebook="{name}"></div>\n')
+
+
+def ipynb_site_path(name: str) -> str:
+    """Where a notebook's .ipynb is served."""
+    return f"assets/notebooks/{name}.ipynb"
+
+
 def expand_blocks(
     markdown: str,
     *,
     page_path: str,
     lang: str,
     figures: Mapping[str, FigureFile],
+    notebooks: Collection[str] = (),
 ) -> tuple[str, list[VaultProblem]]:
     """Replace figure and snippet fences; other fences stay as they are.
 
-    ``figures`` maps ``module.function`` to the already rendered file; a figure
-    missing from it failed to render and was reported then.
+    ``figures`` maps ``module.function`` to the already rendered file and
+    ``notebooks`` names the executed notebooks; one missing failed earlier and
+    was reported then.
     """
     problems: list[VaultProblem] = []
 
@@ -64,6 +79,10 @@ def expand_blocks(
         try:
             if block.kind == "snippet":
                 expanded = code_fence(block.names)
+            elif block.kind == "notebook":
+                if block.names[0] not in notebooks:
+                    return segment.text
+                expanded = notebook_markdown(block.names[0], page_path=page_path, lang=lang)
             elif block.names[0] in figures:
                 if not block.text:
                     msg = f"figure {block.names[0]} has no alt text: describe it on the next line"

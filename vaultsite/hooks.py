@@ -4,6 +4,7 @@
 # sees one language at a time (``config.theme.language``).
 from __future__ import annotations
 
+import json
 import logging
 import os
 import re
@@ -17,19 +18,21 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from pymdownx.slugs import slugify
 
-from vaultsite import mathfont
+from vaultsite import mathfont, notebooks
 from vaultsite.blocks import find_blocks
 from vaultsite.callouts import convert_callouts
-from vaultsite.embed import expand_blocks
+from vaultsite.embed import expand_blocks, ipynb_site_path
 from vaultsite.errors import VaultProblem
 from vaultsite.figures import FigureFile, cached_figure
 from vaultsite.headings import normalize_headings
 from vaultsite.mathml import arithmatex_to_mathml, normalize_display_math
 from vaultsite.provenance import add_source_line
+from vaultsite.search import split_search_index
 from vaultsite.segments import split
 from vaultsite.snippet_source import forget_changed_modules
+from vaultsite.strings import text
 from vaultsite.tags import extract_tags
-from vaultsite.vault import (DEFAULT_LANGUAGE, Note, Vault, load_vault,
+from vaultsite.vault import (DEFAULT_LANGUAGE, LANGUAGES, Note, Vault, load_vault,
                              missing_translations)
 from vaultsite.wikilinks import name_index, rewrite_wikilinks
 
@@ -41,6 +44,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("mkdocs.plugins.vaultsite")
 heading_slug = slugify(case="lower")
 _FRONT_MATTER_LINES = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
+_NOTEBOOK_PLACEHOLDER = re.compile(r'<div class="vault-notebook" data-notebook="([\w-]+)"></div>')
 
 
 @dataclass
@@ -50,8 +54,10 @@ class BuildState:
     vault: Vault = field(default_factory=lambda: Vault(()))
     index: dict[str, set[str]] = field(default_factory=dict)
     figures: dict[str, FigureFile] = field(default_factory=dict)
+    notebooks: dict[str, str] = field(default_factory=dict)  # name → rendered HTML
     problems: list[VaultProblem] = field(default_factory=list)
     drawn: list[str] = field(default_factory=list)
+    executed: list[str] = field(default_factory=list)
     snippet_mtimes: dict[str, float] = field(default_factory=dict)
 
 
@@ -83,12 +89,16 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                                    f"missing translation ({c}): add the file "
                                    f"{c.partition(':')[0]}.{c.partition(': ')[2]}.md")
                       for c in missing_translations(state.vault)] if lang == DEFAULT_LANGUAGE else []
-    state.figures, state.drawn = {}, []
+    state.figures, state.drawn, state.notebooks, state.executed = {}, [], {}, []
     state.snippet_mtimes = forget_changed_modules(state.snippet_mtimes)
     notes = [n for n in state.vault.notes if n.lang == lang]
     if _figures_enabled():
         for note in notes:
             _render_figures(note, Path(config.docs_dir), files, config, lang)
+    for note in notes:
+        _render_notebooks(note, Path(config.docs_dir), files, config)
+    if state.notebooks:
+        files.append(File.generated(config, notebooks.CSS_SITE_PATH, content=notebooks.jupyter_css()))
     font = mathfont.build_font(mathfont.characters(_all_mathml(state.vault, config)),
                                _cache_dir(config) / "fonts")
     files.append(File.generated(config, mathfont.SITE_PATH, abs_src_path=str(font)))
@@ -115,6 +125,31 @@ def _render_figures(note: Note, docs_dir: Path, files: Files, config: MkDocsConf
         if drawn:
             state.drawn.append(f"{name}.{lang}")
         files.append(File.generated(config, figure.site_path, abs_src_path=str(figure.cache_path)))
+
+
+def _render_notebooks(note: Note, docs_dir: Path, files: Files, config: MkDocsConfig) -> None:
+    text = (docs_dir / note.path).read_text(encoding="utf-8")
+    root = Path(config.config_file_path).parent
+    for block in find_blocks(text, "notebook"):
+        name = block.names[0] if block.names else ""
+        path = notebooks.notebook_path(root, name)
+        if name in state.notebooks:
+            continue
+        if not path.exists():
+            state.problems.append(VaultProblem(
+                note.path, block.line, f"no notebook {notebooks.NOTEBOOK_DIR}/{name}.py"))
+            continue
+        try:
+            html, executed = notebooks.cached_notebook(path, _cache_dir(config) / "notebooks")
+        except Exception as error:  # a cell may raise anything
+            state.problems.append(VaultProblem(
+                note.path, block.line, f"notebook {notebooks.NOTEBOOK_DIR}/{name}.py failed:\n{error}"))
+            continue
+        state.notebooks[name] = html
+        if executed:
+            state.executed.append(name)
+        files.append(File.generated(config, ipynb_site_path(name),
+                                    content=notebooks.ipynb_text(path)))
 
 
 def _all_mathml(vault: Vault, config: MkDocsConfig) -> list[str]:
@@ -147,9 +182,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     front = _FRONT_MATTER_LINES.match(source)
     offset = front.group(0).count("\n") if front else 0
     suffix = "" if lang == DEFAULT_LANGUAGE else f".{lang}"
-    tags_page = _relative_path(note.path, f"tags{suffix}.md")
-
-    markdown, tags = extract_tags(markdown, tags_page=tags_page,
+    # raw HTML: MkDocs cannot validate anchors the tags plugin adds after rendering
+    markdown, tags = extract_tags(markdown, tags_url=_relative_url(files, page, f"tags{suffix}.md"),
                                   slugify=lambda t: heading_slug(t, "-"))
     markdown, link_problems = rewrite_wikilinks(markdown, source=note, vault=state.vault,
                                                 index=state.index,
@@ -157,7 +191,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     markdown = normalize_headings(convert_callouts(markdown))
     markdown = normalize_display_math(markdown)
     markdown, block_problems = expand_blocks(markdown, page_path=note.path, lang=lang,
-                                             figures=state.figures)
+                                             figures=state.figures, notebooks=state.notebooks)
     notes = [str(n) for n in page.meta.get("notes", [])]
     try:
         markdown = add_source_line(markdown, notes, lang=lang,
@@ -171,26 +205,48 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return markdown
 
 
-def _relative_path(from_path: str, to_path: str) -> str:
-    import posixpath
-
-    return posixpath.relpath(to_path, posixpath.dirname(from_path) or ".")
-
-
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Replace every formula by MathML."""
+    """Replace every formula by MathML and every notebook placeholder by the notebook."""
     html, failures = arithmatex_to_mathml(html)
+    html = _NOTEBOOK_PLACEHOLDER.sub(lambda m: _notebook_html(m.group(1), page, files, config), html)
     state.problems.extend(VaultProblem(page.file.src_uri, 1, f) for f in failures)
     return html
+
+
+def _notebook_html(name: str, page: Page, files: Files, config: MkDocsConfig) -> str:
+    css = _relative_url(files, page, notebooks.CSS_SITE_PATH)
+    alt = f'alt="{text("notebook_figure", _language(config))}"'
+    return (f'<link rel="stylesheet" href="{css}">\n'
+            + state.notebooks[name].replace(notebooks.NO_ALT, alt))
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     """Fail the build, after every page was read, if the vault has problems."""
     if state.drawn:
         log.info("vaultsite: drew %d figure(s): %s", len(state.drawn), ", ".join(state.drawn))
+    if state.executed:
+        log.info("vaultsite: executed %d notebook(s): %s", len(state.executed),
+                 ", ".join(state.executed))
     if state.problems:
         for problem in state.problems:
             log.error("%s", problem)
         msg = f"{len(state.problems)} problem(s) in the vault ({_language(config)}); see above"
         raise PluginError(msg)
     return env
+
+
+@event_priority(-200)  # after mkdocs-static-i18n built every language and merged the index
+def on_post_build(config: MkDocsConfig) -> None:
+    """Cut the merged search index into one index per language, under its root."""
+    i18n = config.plugins.get("i18n")
+    if i18n is None or getattr(i18n, "building", False):
+        return  # a nested build of one language: i18n merges the index after the last one
+    merged_path = Path(config.site_dir) / "search" / "search_index.json"
+    if not merged_path.exists():
+        return
+    merged = json.loads(merged_path.read_text(encoding="utf-8"))
+    for lang, index in split_search_index(merged, LANGUAGES, DEFAULT_LANGUAGE).items():
+        root = Path(config.site_dir) if lang == DEFAULT_LANGUAGE else Path(config.site_dir) / lang
+        (root / "search").mkdir(parents=True, exist_ok=True)
+        (root / "search" / "search_index.json").write_text(
+            json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -1,4 +1,5 @@
-# Splits Markdown into prose and the spans no transform may touch: code, math, comments.
+# Splits Markdown into prose and the spans no transform may touch: code, math,
+# comments and attribute lists ({ #id .class }).
 from __future__ import annotations
 
 import re
@@ -8,6 +9,7 @@ from dataclasses import dataclass
 _PROTECTED = re.compile(
     r"(?P<fence>^[ \t]*(?P<mark>`{3,}|~{3,})[^\n]*\n(?:.*?\n)??[ \t]*(?P=mark)[ \t]*$)"
     r"|(?P<comment><!--.*?-->)"
+    r"|(?P<attributes>\{:?[ \t]*[#.][^}\n]*\})"
     r"|(?P<code>(?P<ticks>`+)(?!`).+?(?<!`)(?P=ticks)(?!`))"
     r"|(?P<display_math>(?<!\\)\$\$.+?(?<!\\)\$\$)"
     r"|(?P<math>(?<![\\$])\$(?![\s$])[^$\n]+?(?<![\s\\])\$(?!\d))",
@@ -33,7 +35,7 @@ def split(markdown: str) -> list[Segment]:
             text = markdown[position : match.start()]
             segments.append(Segment("text", text, line))
             line += text.count("\n")
-        kind = next(k for k in ("fence", "comment", "code", "display_math", "math")
+        kind = next(k for k in ("fence", "comment", "attributes", "code", "display_math", "math")
                     if match.group(k) is not None)
         segments.append(Segment(kind, match.group(0), line))
         line += match.group(0).count("\n")

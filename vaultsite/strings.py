@@ -6,7 +6,11 @@ STRINGS: dict[str, dict[str, str]] = {
                     "zh": "绘制此图的代码"},
     "from_note": {"en": "From note", "ru": "Из заметки", "zh": "来自笔记"},
     "from_notes": {"en": "From notes", "ru": "Из заметок", "zh": "来自笔记"},
-    "written_in": {"en": "written in", "ru": "язык заметки:", "zh": "原文语言："},
+    "download_notebook": {"en": "Download the notebook", "ru": "Скачать блокнот",
+                          "zh": "下载笔记本"},
+    "notebook_figure": {"en": "Figure drawn by the notebook cell above",
+                        "ru": "Рисунок, выведенный ячейкой блокнота выше",
+                        "zh": "上方笔记本单元格绘制的图"},
 }
 
 NOTE_LANGUAGES = {  # the language each original note was written in

@@ -16,9 +16,9 @@ def tag_name(raw: str) -> str:
 
 
 def extract_tags(
-    markdown: str, *, tags_page: str, slugify: Callable[[str], str]
+    markdown: str, *, tags_url: str, slugify: Callable[[str], str]
 ) -> tuple[str, list[str]]:
-    """Turn inline tags in prose into links to their entry on ``tags_page``.
+    """Turn inline tags in prose into links to their entry on the tags index.
 
     Returns the new Markdown and the tag names, for Material's tags plugin.
 
@@ -32,7 +32,7 @@ def extract_tags(
         if name not in found:
             found.append(name)
         anchor = "tag:" + slugify(name)
-        return f'[#{match.group("name")}]({tags_page}#{anchor}){{ .vault-tag }}'
+        return f'<a class="vault-tag" href="{tags_url}#{anchor}">#{match.group("name")}</a>'
 
     segments = [Segment(s.kind, INLINE_TAG.sub(replace, s.text), s.line)
                 if s.kind == "text" else s for s in split(markdown)]

@@ -2,28 +2,17 @@
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
-import subprocess
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
+from tests.sitebuild import ROOT, build
 from vaultsite.vault import LANGUAGES, load_vault
 
-ROOT = Path(__file__).resolve().parents[2]
 CONCEPTS = sorted({n.concept for n in load_vault(ROOT / "docs").notes})
-
-
-def build(project: Path, site: Path, cache: Path, **env: str) -> subprocess.CompletedProcess[str]:
-    """Run ``mkdocs build --strict`` on ``project`` (no -q: quiet hides warnings)."""
-    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "VAULTSITE_CACHE": str(cache), **env}
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"),
-         "-d", str(site)], capture_output=True, text=True, env=environment, check=False)
 
 
 def copy_project(target: Path) -> Path:
@@ -52,15 +41,6 @@ class _Resources(HTMLParser):
             self.urls.append(values.get("href") or "")
         elif tag in self.FETCHING:
             self.urls.append(values.get(self.FETCHING[tag]) or "")
-
-
-@pytest.fixture(scope="session")
-def clean_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, str]:
-    """The real site built once from an empty figure cache."""
-    base = tmp_path_factory.mktemp("clean")
-    result = build(ROOT, base / "site", base / "cache")
-    assert result.returncode == 0, result.stderr[-4000:]
-    return base / "site", base / "cache", result.stderr
 
 
 def test_strict_build_has_no_warnings(clean_build: tuple[Path, Path, str]) -> None:

@@ -1,0 +1,87 @@
+"""Build timings and page weights, printed: ``python scripts/benchmark.py``.
+
+Measures a clean build (empty figure cache), a warm build (cache reused), a
+build with figures turned off, one figure's render time, and the gzip weight
+of a concept page in each language with everything it loads.
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+import re
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+
+def timed_build(site: Path, cache: Path, **env: str) -> float:
+    """Seconds for one ``mkdocs build --strict``; raises if it fails."""
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "VAULTSITE_CACHE": str(cache), **env}
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
+                   cwd=ROOT, env=environment, check=True, capture_output=True)
+    return time.perf_counter() - start
+
+
+def figure_render_seconds(name: str = "adagrad.units_figure", repeat: int = 5) -> float:
+    """Median seconds to draw and save one figure, modules already imported."""
+    from vaultsite.figures import render_svg
+
+    render_svg(name, "en", salt="warm-up")
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        render_svg(name, "en", salt="x")
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def page_weight(site: Path, page: str) -> dict[str, int]:
+    """Gzip bytes of a page and of every local file it loads, by kind."""
+    html_path = site / page / "index.html"
+    html = html_path.read_text(encoding="utf-8")
+    weights = {"html": len(gzip.compress(html.encode(), mtime=0))}
+    refs = re.findall(r'<(?:script|img)[^>]+src="([^"]+)"|<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"', html)
+    for src, href in refs:
+        path = (html_path.parent / (src or href)).resolve()
+        if not path.is_file():
+            continue
+        kind = {".js": "js", ".css": "css", ".svg": "figures"}.get(path.suffix, "other")
+        weights[kind] = weights.get(kind, 0) + len(gzip.compress(path.read_bytes(), mtime=0))
+    if "<math" in html:
+        font = site / "assets" / "fonts" / "stix-two-math.woff2"
+        weights["font"] = font.stat().st_size  # woff2 is already compressed
+    return weights
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        base = Path(tmp)
+        clean = timed_build(base / "site", base / "cache")
+        warm = timed_build(base / "site2", base / "cache")
+        no_figures = timed_build(base / "site3", base / "cache-off", VAULTSITE_FIGURES="off")
+        peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        figure = figure_render_seconds()
+        print(f"clean build (empty figure cache): {clean:6.2f} s")
+        print(f"warm build (figures cached):      {warm:6.2f} s")
+        print(f"build with figures off:           {no_figures:6.2f} s")
+        print(f"one figure (adagrad.units_figure): {figure * 1000:5.0f} ms")
+        print(f"peak build memory:                {peak_mb:6.0f} MiB")
+        figures = list((base / "site" / "assets" / "figures").glob("*.svg"))
+        print(f"figures in the site:              {len(figures):6d}")
+        for page in ("adagrad", "ru/adagrad", "zh/adagrad"):
+            weights = page_weight(base / "site", page)
+            detail = ", ".join(f"{k} {v / 1024:.1f}" for k, v in sorted(weights.items()))
+            print(f"/{page}/ weight (KiB, gzip):      {sum(weights.values()) / 1024:6.1f} ({detail})")
+
+
+if __name__ == "__main__":
+    main()

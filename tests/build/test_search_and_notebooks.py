@@ -1,0 +1,70 @@
+"""Per-language search indexes and the cleaning of mkdocs-jupyter's HTML."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from vaultsite.notebooks import clean_notebook_html, demote_headings, imported_snippets, notebook_key
+from vaultsite.search import split_search_index
+
+MERGED = {
+    "config": {"lang": ["en", "ru", "zh"], "separator": "[\\s]+"},
+    "docs": [
+        {"location": "", "title": "Home", "text": "a"},
+        {"location": "adagrad/#the-idea", "title": "The idea", "text": "b"},
+        {"location": "ru/adagrad/", "title": "AdaGrad", "text": "в"},
+        {"location": "zh/", "title": "首页", "text": "г"},
+    ],
+}
+
+
+def test_index_is_split_by_language_prefix() -> None:
+    """Each language gets its own documents, locations relative to its root."""
+    split = split_search_index(MERGED, ("en", "ru", "zh"), "en")
+    assert {lang: [d["location"] for d in index["docs"]] for lang, index in split.items()} == {
+        "en": ["", "adagrad/#the-idea"], "ru": ["adagrad/"], "zh": [""]}
+
+
+def test_each_index_stems_its_own_language_only() -> None:
+    """Each index's config names only its language, keeping the separator."""
+    split = split_search_index(MERGED, ("en", "ru", "zh"), "en")
+    assert [(i["config"]["lang"], i["config"]["separator"]) for i in split.values()] == [
+        (["en"], "[\\s]+"), (["ru"], "[\\s]+"), (["zh"], "[\\s]+")]
+
+
+def test_cdn_scripts_and_styles_are_removed() -> None:
+    """MathJax, Mermaid and inline styles go; inline scripts and content stay."""
+    html = ('<script>copy()</script><style>.a{}</style>'
+            '<script src="https://cdn.example/mathjax.js"> </script>'
+            '<script type="text/x-mathjax-config">init()</script>'
+            '<script type="module">import "https://cdn/m.mjs"</script>'
+            '<div class="jp-Cell">x</div>')
+    assert clean_notebook_html(html) == '<script>copy()</script><div class="jp-Cell">x</div>'
+
+
+def test_outputs_are_excluded_from_search() -> None:
+    """Cell outputs carry data-search-exclude."""
+    html = '<div class="jp-OutputArea jp-Cell-outputArea">1.0</div>'
+    assert clean_notebook_html(html) == (
+        '<div class="jp-OutputArea jp-Cell-outputArea" data-search-exclude>1.0</div>')
+
+
+def test_headings_move_one_level_down() -> None:
+    """A notebook's h1 becomes h2 under the page's own title."""
+    assert demote_headings('<h1 id="a">A</h1><h2>B</h2><h5>C</h5>') == (
+        '<h2 id="a">A</h2><h3>B</h3><h6>C</h6>')
+
+
+def test_notebook_imports_are_found() -> None:
+    """Both `from snippets import x` and `from snippets.y import z` count."""
+    source = "from snippets import adagrad, adam\nfrom snippets.core import trajectory\nimport numpy\n"
+    assert imported_snippets(source) == {"adagrad", "adam", "core"}
+
+
+def test_notebook_key_changes_with_its_snippets(tmp_path: Path) -> None:
+    """A notebook's cache key depends on its own text."""
+    first = tmp_path / "a.py"
+    first.write_text("from snippets import adagrad\n")
+    key = notebook_key(first)
+    first.write_text("from snippets import adagrad\nx = 1\n")
+    assert notebook_key(first) != key

@@ -1,0 +1,111 @@
+# Lab notebooks: jupytext percent-format .py files in notebooks/, executed and
+# rendered by mkdocs-jupyter, once per build for all languages, cached by content.
+from __future__ import annotations
+
+import ast
+import hashlib
+import re
+from importlib import metadata
+from pathlib import Path
+
+from vaultsite.snippet_source import PACKAGE, dependency_digest
+
+NOTEBOOK_DIR = "notebooks"
+CSS_SITE_PATH = "assets/stylesheets/jupyter.css"
+_EXTERNAL_OR_MATHJAX_SCRIPT = re.compile(
+    r'<script\b[^>]*(?:\bsrc=|type="(?:module|text/x-mathjax-config)")[^>]*>.*?</script>\s*',
+    re.DOTALL)
+_STYLE = re.compile(r"<style\b[^>]*>.*?</style>\s*", re.DOTALL)
+_OUTPUT_AREA = re.compile(r'<div class="jp-OutputArea jp-Cell-outputArea"')
+NO_ALT = 'alt="No description has been provided for this image"'
+
+
+def notebook_path(root: Path, name: str) -> Path:
+    """``notebooks/<name>.py`` under the project root."""
+    return root / NOTEBOOK_DIR / f"{name}.py"
+
+
+def imported_snippets(source: str) -> set[str]:
+    """Snippet modules a notebook imports."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.ImportFrom) and node.module == PACKAGE:
+            found.update(a.name for a in node.names)
+        elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith(PACKAGE + "."):
+            found.add((node.module or "").split(".")[1])
+    return found
+
+
+def notebook_key(path: Path) -> str:
+    """Hash of the notebook, the snippet code it runs, and the renderer's versions."""
+    source = path.read_text(encoding="utf-8")
+    digest = hashlib.sha256(source.encode())
+    for module in sorted(imported_snippets(source)):
+        digest.update(dependency_digest(module).encode())
+    for package in ("mkdocs-jupyter", "nbconvert", "numpy", "matplotlib"):
+        digest.update(f"{package}={metadata.version(package)}".encode())
+    return digest.hexdigest()
+
+
+def clean_notebook_html(html: str) -> str:
+    """mkdocs-jupyter's HTML without what a reader offline cannot load or need not index.
+
+    Drops the MathJax and Mermaid scripts (they load from a CDN) and the inline
+    stylesheets (shipped once as ``jupyter.css``), marks cell outputs with
+    ``data-search-exclude`` so they stay out of the search index, and moves
+    headings one level down.
+    """
+    html = _EXTERNAL_OR_MATHJAX_SCRIPT.sub("", html)
+    html = _STYLE.sub("", html)
+    html = _OUTPUT_AREA.sub('<div class="jp-OutputArea jp-Cell-outputArea" data-search-exclude', html)
+    return demote_headings(html)
+
+
+def demote_headings(html: str) -> str:
+    """h1 → h2 … h5 → h6: the page around the notebook already has its h1."""
+    return re.sub(r"<(/?)h([1-5])\b", lambda m: f"<{m.group(1)}h{int(m.group(2)) + 1}", html)
+
+
+def render_notebook(path: Path) -> str:
+    """Execute the notebook with mkdocs-jupyter; a cell that raises raises here."""
+    from mkdocs_jupyter.nbconvert2 import nb2html
+
+    html = nb2html(str(path), execute=True, kernel_name="python3", allow_errors=False,
+                   theme="light", include_requirejs=False)
+    return clean_notebook_html(html)
+
+
+def cached_notebook(path: Path, cache_dir: Path) -> tuple[str, bool]:
+    """The notebook's HTML, executed only when no cached render has its key."""
+    cached = cache_dir / f"{path.stem}.{notebook_key(path)[:16]}.html"
+    if cached.exists():
+        return cached.read_text(encoding="utf-8"), False
+    html = render_notebook(path)
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    cached.with_suffix(".tmp").write_text(html, encoding="utf-8")
+    cached.with_suffix(".tmp").replace(cached)
+    return html, True
+
+
+def ipynb_text(path: Path) -> str:
+    """The notebook as .ipynb JSON, for readers to download and run."""
+    import jupytext
+
+    return jupytext.writes(jupytext.read(path), fmt="ipynb")
+
+
+def jupyter_css() -> str:
+    """mkdocs-jupyter's stylesheets, light by default and dark under Material's slate scheme."""
+    import mkdocs_jupyter
+    from jupyterlab_pygments import JupyterStyle  # colours from --jp-* variables
+    from pygments.formatters import HtmlFormatter
+
+    assets = Path(mkdocs_jupyter.__file__).parent / "templates" / "mkdocs_html" / "assets"
+    dark = (assets / "theme-dark.css").read_text(encoding="utf-8").replace(
+        ".jupyter-wrapper{", '[data-md-color-scheme="slate"] .jupyter-wrapper{', 1)
+    return "\n".join([
+        (assets / "index.css").read_text(encoding="utf-8"),
+        (assets / "theme-light.css").read_text(encoding="utf-8"),
+        dark,
+        HtmlFormatter(style=JupyterStyle).get_style_defs(".highlight-ipynb"),
+    ])
