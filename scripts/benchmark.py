@@ -62,6 +62,63 @@ def page_weight(site: Path, page: str) -> dict[str, int]:
     return weights
 
 
+def serve_reload_seconds(edits: list[tuple[str, str]]) -> list[tuple[float, str]]:
+    """Seconds from each file edit to "Reloading browsers" in ``mkdocs serve``, with what was redrawn.
+
+    Runs on a copy of the project (PYTHONPATH points at the copy's packages),
+    so the checkout is never touched.
+    """
+    import shutil
+    import threading
+
+    with tempfile.TemporaryDirectory() as tmp:
+        project = Path(tmp)
+        for folder in ("docs", "overrides", "snippets", "vaultsite", "notebooks"):
+            shutil.copytree(ROOT / folder, project / folder)
+        shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+        environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project),
+                       "VAULTSITE_CACHE": str(ROOT / ".cache")}
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "-a", "127.0.0.1:8765"], cwd=project,
+            env=environment,
+            stderr=subprocess.PIPE, text=True)
+        lines: list[tuple[float, str]] = []
+
+        def read() -> None:
+            assert server.stderr is not None
+            for line in server.stderr:
+                lines.append((time.perf_counter(), line.rstrip()))
+
+        threading.Thread(target=read, daemon=True).start()
+
+        def wait_for(text: str, after: int, timeout: float = 300) -> int:
+            deadline = time.perf_counter() + timeout
+            while time.perf_counter() < deadline:
+                for i in range(after, len(lines)):
+                    if text in lines[i][1]:
+                        return i
+                time.sleep(0.02)
+            msg = f"mkdocs serve never printed {text!r}"
+            raise TimeoutError(msg)
+
+        results = []
+        try:
+            seen = wait_for("Serving on", 0)
+            for relative, addition in edits:
+                time.sleep(1.0)
+                path = project / relative
+                start_index = len(lines)
+                start = time.perf_counter()
+                path.write_text(path.read_text(encoding="utf-8") + addition, encoding="utf-8")
+                seen = wait_for("Reloading browsers", start_index)
+                drawn = [ln for _, ln in lines[start_index:seen] if "vaultsite: drew" in ln]
+                results.append((lines[seen][0] - start, drawn[0] if drawn else "no figure drawn"))
+        finally:
+            server.terminate()
+            server.wait()
+        return results
+
+
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         base = Path(tmp)
@@ -77,6 +134,10 @@ def main() -> None:
         print(f"peak build memory:                {peak_mb:6.0f} MiB")
         figures = list((base / "site" / "assets" / "figures").glob("*.svg"))
         print(f"figures in the site:              {len(figures):6d}")
+        for seconds, drawn in serve_reload_seconds([
+                ("docs/adagrad.ru.md", "\nОдна новая строка.\n"),
+                ("snippets/adagrad.py", "\n# an edit that changes the module's hash\n")]):
+            print(f"serve: edit to reload:            {seconds:6.2f} s ({drawn[:90]})")
         for page in ("adagrad", "ru/adagrad", "zh/adagrad"):
             weights = page_weight(base / "site", page)
             detail = ", ".join(f"{k} {v / 1024:.1f}" for k, v in sorted(weights.items()))

@@ -4,15 +4,16 @@
 # sees one language at a time (``config.theme.language``).
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import os
 import re
+import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from latex2mathml.converter import convert
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
@@ -25,15 +26,15 @@ from vaultsite.embed import expand_blocks, ipynb_site_path
 from vaultsite.errors import VaultProblem
 from vaultsite.figures import FigureFile, cached_figure
 from vaultsite.headings import normalize_headings
-from vaultsite.mathml import arithmatex_to_mathml, normalize_display_math
+from vaultsite.mathml import (arithmatex_to_mathml, formulas, math_problems,
+                              normalize_display_math)
 from vaultsite.provenance import add_source_line
 from vaultsite.search import split_search_index
-from vaultsite.segments import split
 from vaultsite.snippet_source import forget_changed_modules
 from vaultsite.strings import text
 from vaultsite.tags import extract_tags
 from vaultsite.vault import (DEFAULT_LANGUAGE, LANGUAGES, Note, Vault, load_vault,
-                             missing_translations)
+                             missing_translations, note_path)
 from vaultsite.wikilinks import name_index, rewrite_wikilinks
 
 if TYPE_CHECKING:
@@ -85,38 +86,36 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     lang = _language(config)
     state.vault = load_vault(Path(config.docs_dir))
     state.index = name_index(state.vault)
-    state.problems = [VaultProblem(f"{c.partition(':')[0]}.md", 1,
-                                   f"missing translation ({c}): add the file "
-                                   f"{c.partition(':')[0]}.{c.partition(': ')[2]}.md")
-                      for c in missing_translations(state.vault)] if lang == DEFAULT_LANGUAGE else []
+    state.problems = [  # reported once, by the first (default-language) build
+        VaultProblem(note_path(concept, DEFAULT_LANGUAGE), 1,
+                     f"missing translation ({concept}: {missing}): add the file "
+                     f"{note_path(concept, missing)}")
+        for concept, missing in missing_translations(state.vault)
+    ] if lang == DEFAULT_LANGUAGE else []
     state.figures, state.drawn, state.notebooks, state.executed = {}, [], {}, []
     state.snippet_mtimes = forget_changed_modules(state.snippet_mtimes)
     notes = [n for n in state.vault.notes if n.lang == lang]
     if _figures_enabled():
         for note in notes:
-            _render_figures(note, Path(config.docs_dir), files, config, lang)
+            _render_figures(note, files, config, lang)
     for note in notes:
-        _render_notebooks(note, Path(config.docs_dir), files, config)
+        _render_notebooks(note, files, config)
     if state.notebooks:
         files.append(File.generated(config, notebooks.CSS_SITE_PATH, content=notebooks.jupyter_css()))
-    font = mathfont.build_font(mathfont.characters(_all_mathml(state.vault, config)),
+    font = mathfont.build_font(_font_characters(tuple(n.text for n in state.vault.notes)),
                                _cache_dir(config) / "fonts")
     files.append(File.generated(config, mathfont.SITE_PATH, abs_src_path=str(font)))
     return files
 
 
-def _render_figures(note: Note, docs_dir: Path, files: Files, config: MkDocsConfig,
-                    lang: str) -> None:
-    text = (docs_dir / note.path).read_text(encoding="utf-8")
-    for block in find_blocks(text, "figure"):
+def _render_figures(note: Note, files: Files, config: MkDocsConfig, lang: str) -> None:
+    for block in find_blocks(note.text, "figure"):
         name = block.names[0] if block.names else ""
         if not name or name in state.figures:
             continue
         try:
             figure, drawn = cached_figure(name, lang, cache_dir=_cache_dir(config) / "figures")
         except Exception as error:  # a figure function may raise anything
-            import traceback
-
             trace = "".join(traceback.format_exception(error)[-6:])
             state.problems.append(VaultProblem(
                 note.path, block.line, f"figure {name}('{lang}') failed:\n{trace}"))
@@ -127,10 +126,9 @@ def _render_figures(note: Note, docs_dir: Path, files: Files, config: MkDocsConf
         files.append(File.generated(config, figure.site_path, abs_src_path=str(figure.cache_path)))
 
 
-def _render_notebooks(note: Note, docs_dir: Path, files: Files, config: MkDocsConfig) -> None:
-    text = (docs_dir / note.path).read_text(encoding="utf-8")
+def _render_notebooks(note: Note, files: Files, config: MkDocsConfig) -> None:
     root = Path(config.config_file_path).parent
-    for block in find_blocks(text, "notebook"):
+    for block in find_blocks(note.text, "notebook"):
         name = block.names[0] if block.names else ""
         path = notebooks.notebook_path(root, name)
         if name in state.notebooks:
@@ -152,18 +150,10 @@ def _render_notebooks(note: Note, docs_dir: Path, files: Files, config: MkDocsCo
                                     content=notebooks.ipynb_text(path)))
 
 
-def _all_mathml(vault: Vault, config: MkDocsConfig) -> list[str]:
-    """MathML of every formula in every language, so all builds share one font file."""
-    formulas: list[str] = []
-    for note in vault.notes:
-        text = (Path(config.docs_dir) / note.path).read_text(encoding="utf-8")
-        for segment in split(text):
-            if segment.kind in ("math", "display_math"):
-                try:
-                    formulas.append(convert(segment.text.strip("$")))
-                except Exception:  # reported with its page by on_page_content
-                    continue
-    return formulas
+@functools.lru_cache(maxsize=4)
+def _font_characters(texts: tuple[str, ...]) -> list[int]:
+    """Characters of every formula in every language, so all builds share one font file."""
+    return mathfont.characters(m for text in texts for m in formulas(text))
 
 
 def _relative_url(files: Files, page: Page, src_uri: str) -> str:
@@ -189,6 +179,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
                                                 index=state.index,
                                                 slugify=lambda h: heading_slug(h, "-"))
     markdown = normalize_headings(convert_callouts(markdown))
+    math_lines = math_problems(markdown)
     markdown = normalize_display_math(markdown)
     markdown, block_problems = expand_blocks(markdown, page_path=note.path, lang=lang,
                                              figures=state.figures, notebooks=state.notebooks)
@@ -198,6 +189,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
                                    notes_page=_relative_url(files, page, f"notes{suffix}.md"))
     except ValueError as error:
         block_problems.append(VaultProblem(note.path, 1, str(error)))
+    block_problems.extend(VaultProblem(note.path, line, message) for line, message in math_lines)
     state.problems.extend(VaultProblem(p.path, p.line + offset, p.message)
                           for p in link_problems + block_problems)
     if tags:
@@ -207,10 +199,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Replace every formula by MathML and every notebook placeholder by the notebook."""
-    html, failures = arithmatex_to_mathml(html)
-    html = _NOTEBOOK_PLACEHOLDER.sub(lambda m: _notebook_html(m.group(1), page, files, config), html)
-    state.problems.extend(VaultProblem(page.file.src_uri, 1, f) for f in failures)
-    return html
+    html, _failures = arithmatex_to_mathml(html)  # already reported, with lines, by math_problems
+    return _NOTEBOOK_PLACEHOLDER.sub(lambda m: _notebook_html(m.group(1), page, files, config),
+                                     html)
 
 
 def _notebook_html(name: str, page: Page, files: Files, config: MkDocsConfig) -> str:

@@ -78,3 +78,28 @@ def arithmatex_to_mathml(page_html: str) -> tuple[str, list[str]]:
         return f'<div class="math-display">{mathml}</div>' if display else mathml
 
     return _ARITHMATEX.sub(replace, page_html), failures
+
+
+def math_problems(markdown: str) -> list[tuple[int, str]]:
+    """``(line, message)`` for every formula in prose that will not convert."""
+    problems = []
+    for segment in split(markdown):
+        if segment.kind in ("math", "display_math"):
+            tex = segment.text.strip("$")
+            try:
+                latex_to_mathml(tex, display=segment.kind == "display_math")
+            except ValueError as error:
+                problems.append((segment.line, str(error)))
+    return problems
+
+
+def formulas(markdown: str) -> list[str]:
+    """MathML of every formula that converts, for choosing the font's characters."""
+    found = []
+    for segment in split(markdown):
+        if segment.kind in ("math", "display_math"):
+            try:
+                found.append(latex_to_mathml(segment.text.strip("$"), display=False))
+            except ValueError:
+                continue  # reported by math_problems with its line
+    return found

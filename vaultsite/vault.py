@@ -28,6 +28,7 @@ class Note:
     aliases: tuple[str, ...] = ()
     headings: tuple[str, ...] = ()
     meta: dict[str, object] = field(default_factory=dict, compare=False, hash=False)
+    text: str = field(default="", compare=False, hash=False, repr=False)
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -71,7 +72,7 @@ def parse_note(path: str, text: str) -> Note:
         aliases = [aliases]
     title = meta.get("title")
     return Note(path, concept, lang, str(title) if title else None,
-                tuple(str(a) for a in aliases), headings(text), meta)
+                tuple(str(a) for a in aliases), headings(text), meta, text)
 
 
 @dataclass(frozen=True)
@@ -105,7 +106,12 @@ def load_vault(docs_dir: Path) -> Vault:
     return Vault(tuple(notes), tuple(assets))
 
 
-def missing_translations(vault: Vault) -> list[str]:
-    """``"concept: ru"`` for every concept lacking a language."""
-    return [f"{concept}: {lang}" for concept in vault.concepts() for lang in LANGUAGES
+def missing_translations(vault: Vault) -> list[tuple[str, str]]:
+    """``(concept, language)`` for every language a concept lacks."""
+    return [(concept, lang) for concept in vault.concepts() for lang in LANGUAGES
             if vault.note(concept, lang) is None]
+
+
+def note_path(concept: str, lang: str) -> str:
+    """The file a concept's note in ``lang`` lives in."""
+    return f"{concept}.md" if lang == DEFAULT_LANGUAGE else f"{concept}.{lang}.md"

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from vaultsite import snippet_source
 from vaultsite.notebooks import clean_notebook_html, demote_headings, imported_snippets, notebook_key
 from vaultsite.search import split_search_index
 
@@ -61,10 +64,27 @@ def test_notebook_imports_are_found() -> None:
     assert imported_snippets(source) == {"adagrad", "adam", "core"}
 
 
-def test_notebook_key_changes_with_its_snippets(tmp_path: Path) -> None:
+def test_notebook_key_changes_with_its_text(tmp_path: Path) -> None:
     """A notebook's cache key depends on its own text."""
-    first = tmp_path / "a.py"
-    first.write_text("from snippets import adagrad\n")
-    key = notebook_key(first)
-    first.write_text("from snippets import adagrad\nx = 1\n")
-    assert notebook_key(first) != key
+    notebook = tmp_path / "a.py"
+    notebook.write_text("from snippets import adagrad\n")
+    key = notebook_key(notebook)
+    notebook.write_text("from snippets import adagrad\nx = 1\n")
+    assert notebook_key(notebook) != key
+
+
+def test_notebook_key_changes_with_its_snippets(tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """Editing a snippet module the notebook imports changes the key; another does not."""
+    package = tmp_path / "snippets"
+    package.mkdir()
+    (package / "used.py").write_text("A = 1\n")
+    (package / "unused.py").write_text("B = 1\n")
+    monkeypatch.setattr(snippet_source, "package_dir", lambda: package)
+    notebook = tmp_path / "n.py"
+    notebook.write_text("from snippets import used\n")
+    key = notebook_key(notebook)
+    (package / "unused.py").write_text("B = 2\n")
+    unchanged = notebook_key(notebook)
+    (package / "used.py").write_text("A = 2\n")
+    assert (unchanged == key, notebook_key(notebook) == key) == (True, False)

@@ -166,3 +166,19 @@ def test_broken_vault_fails_the_build(clean_build: tuple[Path, Path, str], tmp_p
     result = build(project, tmp_path / "site", clean_build[1])
     assert result.returncode != 0
     assert re.search(message, result.stderr, flags=re.DOTALL), result.stderr[-3000:]
+
+
+def test_headings_start_at_h1_and_skip_no_level(clean_build: tuple[Path, Path, str]) -> None:
+    """In every page's article: one h1, first, and no heading deeper than its predecessor + 1."""
+    site, _, _ = clean_build
+    bad = {}
+    for page in sorted(site.rglob("index.html")):
+        html = page.read_text(encoding="utf-8")
+        article = re.search(r'<article class="md-content__inner[^"]*">(.*?)</article>', html, re.DOTALL)
+        if article is None:
+            continue
+        levels = [int(h) for h in re.findall(r"<h([1-6])\b", _prose(article.group(1)))]
+        skips = [b for a, b in zip(levels, levels[1:]) if b > a + 1]
+        if not levels or levels[0] != 1 or levels.count(1) != 1 or skips:
+            bad[str(page.relative_to(site))] = levels[:12]
+    assert bad == {}
