@@ -192,8 +192,8 @@ def taylor_error_figure(lang: str) -> Figure:
     errors = taylor_errors(TAYLOR_POINT, TAYLOR_DIRECTION, radii)
     fig, (ax,) = new_figure(width=6.0, height=3.8)
     ax.loglog(radii, errors[:, 0], "o-", color=COLORS["momentum"],
-              label=tr(lang, en="linear model (gradient only)", ru="линейная модель (только градиент)",
-                       zh="一阶近似（只用梯度）"))
+              label=tr(lang, en="linear model (gradient only)",
+                       ru="линейная модель (только градиент)", zh="一阶近似（只用梯度）"))
     ax.loglog(radii, errors[:, 1], "o-", color=COLORS["gd"],
               label=tr(lang, en="quadratic model (gradient + Hessian)",
                        ru="квадратичная модель (градиент + Гессе)", zh="二阶近似（梯度 + 海森矩阵）"))

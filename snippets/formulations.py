@@ -73,7 +73,7 @@ def momentum_forms(grads: Array, *, lrs: Array, mu: float) -> dict[str, Array]:
 NOTE_GAMMA = 4.0  # any γ works; 4 makes note 002's line h/√γ = h/2 stand apart
 
 
-def first_step_optimizers(*, lr: float) -> dict[str, tuple[Callable, Callable, Callable]]:
+def first_step_optimizers(*, lr: float) -> dict[str, tuple[Callable[..., object], ...]]:
     """Each formulation as an ``(init, update, params)`` triple, all with step size ``lr``."""
     return {
         "gd": (gradient_descent.init, partial(gradient_descent.update, lr=lr),

@@ -57,7 +57,7 @@ def parabola_grad(x: Array) -> Array:
 
 
 def parabola_iterates(*, lr: float, x0: float = 2.0, steps: int) -> Array:
-    """Iterates ``x_0 .. x_steps`` of plain GD on ``x²``; each step multiplies x by ``1 − 2h``."""
+    """Iterates ``x_0 .. x_steps`` of plain GD on ``x²``; a step multiplies x by ``1 − 2h``."""
     path = trajectory(init, partial(update, lr=lr), params, parabola_grad, x0, steps=steps)
     return path[:, 0]
 
@@ -150,7 +150,8 @@ def descent_condition_figure(lang: str) -> Figure:
     marked = np.array([0.25, 0.5, 1.0, 1.5])
     fig, (ax,) = new_figure(width=6.4, height=3.8)
     ax.axvspan(0.0, 1.0, color=COLORS["adagrad"], alpha=0.12,
-               label=tr(lang, en="loss decreases", ru="потери уменьшаются", zh="损失下降"))
+               label=tr(lang, en="loss decreases", ru="потери уменьшаются",
+                        zh="损失下降"))
     ax.plot(alphas, loss_after_step(alphas, x=1.0), color=COLORS["gd"],
             label=tr(lang, en="f(x − α·f′(x)), x = 1", ru="f(x − α·f′(x)), x = 1",
                      zh="f(x − α·f′(x))，x = 1"))

@@ -158,7 +158,8 @@ def escape_figure(lang: str) -> Figure:
         color, dash = styles[name]
         ax_x.plot(path, dash, color=COLORS[color], label=names[name], linewidth=1.4)
         if name != "momentum_weak":
-            ax_f.plot(path, pit(path), "o", color=COLORS[color], markersize=3, alpha=0.6)
+            ax_f.plot(path, pit(path), "o", color=COLORS[color], markersize=3, alpha=0.6,
+                      zorder=3 if name == "gd" else 2)
     for level in (minimum_local, minimum_global):
         ax_x.axhline(level, color=COLORS["neutral"], linewidth=0.7, linestyle=":")
     ax_f.set_ylim(-0.3, 4.5)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, NamedTuple
 import numpy as np
 
 from snippets import gradient_descent
-from snippets.core import Array, trajectory
+from snippets.core import Array, GradFn, trajectory
 from snippets.plotting import COLORS, new_figure, tr
 
 if TYPE_CHECKING:
@@ -69,35 +69,35 @@ def fit_line(*, lr: float = 0.5, steps: int = 500) -> Run:
 # --- the six conditions ---
 
 
-def iteration_limit(run: Run, *, t_max: int) -> Array:
-    """(1) ``t ≥ T_max``."""
-    return np.arange(len(run.loss)) >= t_max
+def iteration_limit(length: int, *, t_max: int) -> Array:
+    """(1) ``t ≥ T_max``, for a run of ``length`` iterates."""
+    return np.arange(length) >= t_max
 
 
-def metric_reached(run: Run, *, target: float) -> Array:
+def metric_reached(metric: Array, *, target: float) -> Array:
     """(2) the quality metric has reached ``target`` (here R², higher is better)."""
-    return run.metric >= target
+    return metric >= target
 
 
-def small_step(run: Run, *, eps: float) -> Array:
+def small_step(params: Array, *, eps: float) -> Array:
     """(3) ``‖x_t − x_{t−1}‖ ≤ ε``; never true at t = 0, where there is no step yet."""
-    lengths = np.linalg.norm(np.diff(run.params, axis=0), axis=1)
+    lengths = np.linalg.norm(np.diff(params, axis=0), axis=1)
     return np.concatenate([[False], lengths <= eps])
 
 
-def small_loss(run: Run, *, eps: float) -> Array:
+def small_loss(loss: Array, *, eps: float) -> Array:
     """(4) ``L(x_t) ≤ ε``."""
-    return run.loss <= eps
+    return loss <= eps
 
 
-def small_change(run: Run, *, eps: float) -> Array:
+def small_change(loss: Array, *, eps: float) -> Array:
     """(5) ``|L(x_t) − L(x_{t−1})| ≤ ε``."""
-    return np.concatenate([[False], np.abs(np.diff(run.loss)) <= eps])
+    return np.concatenate([[False], np.abs(np.diff(loss)) <= eps])
 
 
-def no_progress(run: Run, *, window: int, eps: float) -> Array:
+def no_progress(loss: Array, *, window: int, eps: float) -> Array:
     """(6) ``|L(x_{t−m}) − L(x_t)| ≤ ε`` with ``m = window``: no progress over m steps."""
-    change = np.abs(run.loss[window:] - run.loss[:-window])
+    change = np.abs(loss[window:] - loss[:-window])
     return np.concatenate([np.zeros(window, dtype=bool), change <= eps])
 
 
@@ -114,12 +114,12 @@ def demo_conditions(
 ) -> dict[int, Array]:
     """The masks of conditions 1–6 with the thresholds of the page's demo, keyed by number."""
     return {
-        1: iteration_limit(run, t_max=t_max),
-        2: metric_reached(run, target=target_r2),
-        3: small_step(run, eps=step_eps),
-        4: small_loss(run, eps=loss_eps),
-        5: small_change(run, eps=change_eps),
-        6: no_progress(run, window=window, eps=window_eps),
+        1: iteration_limit(len(run.loss), t_max=t_max),
+        2: metric_reached(run.metric, target=target_r2),
+        3: small_step(run.params, eps=step_eps),
+        4: small_loss(run.loss, eps=loss_eps),
+        5: small_change(run.loss, eps=change_eps),
+        6: no_progress(run.loss, window=window, eps=window_eps),
     }
 
 
@@ -137,11 +137,10 @@ def stopping_iteration(masks: list[Array]) -> int | None:
 # --- condition 5 stopping too early ---
 
 
-def descend_1d(grad: gradient_descent.ScalarFn, x0: float, *, lr: float, steps: int) -> Array:
+def descend_1d(grad: GradFn, x0: float, *, lr: float, steps: int) -> Array:
     """Iterates ``x_0 .. x_steps`` of plain GD on a one-variable loss."""
     path = trajectory(gradient_descent.init, partial(gradient_descent.update, lr=lr),
-                      gradient_descent.params, lambda x: np.array([grad(float(x[0]))]),
-                      x0, steps=steps)
+                      gradient_descent.params, grad, x0, steps=steps)
     return path[:, 0]
 
 
@@ -157,11 +156,6 @@ def flat_parabola_run(*, steps: int = 3_500) -> tuple[Array, Array]:
     return xs, 0.0005 * xs**2
 
 
-def change_stop(loss: Array, *, eps: float) -> int | None:
-    """Where condition 5 alone stops a run with these losses."""
-    return first_firing(np.concatenate([[False], np.abs(np.diff(loss)) <= eps]))
-
-
 # --- figures ---
 
 
@@ -169,29 +163,30 @@ def six_conditions_figure(lang: str) -> Figure:
     """The demo's loss on log axes with the iteration at which each condition fires."""
     run = fit_line()
     fired = {number: first_firing(mask) for number, mask in demo_conditions(run).items()}
-    names = {
-        1: tr(lang, en="(1) t ≥ 500", ru="(1) t ≥ 500", zh="(1) t ≥ 500"),
-        2: "(2) R² ≥ 0.95",
-        3: "(3) ‖Δx‖ ≤ 1e-3",
-        4: "(4) L ≤ 0.02",
-        5: "(5) |ΔL| ≤ 1e-5",
-        6: tr(lang, en="(6) |L(t−10) − L(t)| ≤ 1e-5", ru="(6) |L(t−10) − L(t)| ≤ 1e-5",
-              zh="(6) |L(t−10) − L(t)| ≤ 1e-5"),
-    }
+    names = [tr(lang, en=en, ru=ru, zh=zh) for en, ru, zh in (
+        ("(1) limit t ≥ 500", "(1) лимит t ≥ 500", "(1) 上限 t ≥ 500"),
+        ("(2) metric R² ≥ 0.95", "(2) метрика R² ≥ 0.95", "(2) 指标 R² ≥ 0.95"),
+        ("(3) step ‖Δx‖ ≤ 1e-3", "(3) шаг ‖Δx‖ ≤ 1e-3", "(3) 步长 ‖Δx‖ ≤ 1e-3"),
+        ("(4) loss L ≤ 0.02", "(4) потери L ≤ 0.02", "(4) 损失 L ≤ 0.02"),
+        ("(5) change |ΔL| ≤ 1e-5", "(5) изменение |ΔL| ≤ 1e-5", "(5) 变化 |ΔL| ≤ 1e-5"),
+        ("(6) over 10 steps |ΔL| ≤ 1e-5", "(6) за 10 шагов |ΔL| ≤ 1e-5",
+         "(6) 10 步内 |ΔL| ≤ 1e-5"),
+    )]
     colors = ("#555555", "#9467bd", "#2ca02c", "#d62728", "#ff7f0e", "#8c564b")
-    fig, (ax,) = new_figure(width=7.0, height=4.0)
+    fig, (ax,) = new_figure(width=8.6, height=3.8)
     iterations = np.arange(1, len(run.loss))
     ax.loglog(iterations, run.loss[1:], color=COLORS["gd"], linewidth=1.6,
               label=tr(lang, en="loss L(t)", ru="потери L(t)", zh="损失 L(t)"))
     for (number, t), color in zip(sorted(fired.items()), colors, strict=True):
         if t is not None:
             ax.axvline(t, color=color, linestyle="--", linewidth=1.1,
-                       label=f"{names[number]}: t = {t}")
-    ax.set_xlabel(tr(lang, en="iteration t (log scale)", ru="итерация t (лог. шкала)",
-                     zh="迭代 t（对数刻度）"))
+                       label=f"{names[number - 1]}: t = {t}")
+    ax.set_xlabel(tr(lang, en="iteration t (log scale)",
+                     ru="итерация t (лог. шкала)", zh="迭代 t（对数刻度）"))
     ax.set_ylabel(tr(lang, en="MSE loss (log scale)", ru="MSE (лог. шкала)",
                      zh="均方误差（对数刻度）"))
-    ax.legend(loc="upper right", fontsize=8)
+    # outside the axes: the lines at t = 14, 16 and 53–74 leave no empty corner inside
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8)
     return fig
 
 
@@ -202,7 +197,7 @@ def early_stop_figure(lang: str) -> Figure:
                     zh="条件 5 停止")
 
     xs, loss = exponential_run()
-    stop = change_stop(loss, eps=1e-4)
+    stop = first_firing(small_change(loss, eps=1e-4))
     curve = np.linspace(0.0, 10.0, 300)
     ax_exp.plot(curve, np.exp(-curve), color=COLORS["neutral"], linewidth=1.0)
     ax_exp.plot(xs[: stop + 1], loss[: stop + 1], "o", color=COLORS["gd"], markersize=2)
@@ -212,11 +207,12 @@ def early_stop_figure(lang: str) -> Figure:
                 label=tr(lang, en="10 000 steps later", ru="через 10 000 шагов",
                          zh="再走 10 000 步") + f": L = {loss[-1]:.1e}")
     ax_exp.set_xlabel("x")
-    ax_exp.set_title("L(x) = e^{−x}, h = 1, ε = 1e-4", fontsize=10)
+    ax_exp.set_title("$L(x) = e^{-x}$, h = 1, ε = 1e-4", fontsize=10)
+    ax_exp.set_ylabel("L(x)")
     ax_exp.legend(loc="upper right", fontsize=8)
 
     _, loss = flat_parabola_run()
-    stop = change_stop(loss, eps=1e-3)
+    stop = first_firing(small_change(loss, eps=1e-3))
     reached = first_firing(loss <= 1e-3)
     ax_flat.plot(loss, color=COLORS["gd"])
     ax_flat.axvline(stop, color=COLORS["rmsprop"], linestyle="--",
@@ -225,6 +221,7 @@ def early_stop_figure(lang: str) -> Figure:
                     label=tr(lang, en="L ≤ 1e-3 reached", ru="достигнуто L ≤ 1e-3",
                              zh="达到 L ≤ 1e-3") + f": t = {reached}")
     ax_flat.set_xlabel(tr(lang, en="iteration t", ru="итерация t", zh="迭代 t"))
+    ax_flat.set_ylabel("L(x_t)")
     ax_flat.set_title("L(x) = 0.0005·x², x₀ = 30, h = 1, ε = 1e-3", fontsize=10)
     ax_flat.legend(loc="upper right", fontsize=8)
     return fig

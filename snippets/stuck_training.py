@@ -23,8 +23,8 @@ if TYPE_CHECKING:
 START = np.array([800.0, 0.5])
 STEPS = 100_000
 TABLE_LRS = (1e-2, 3e-3, 1e-3, 1e-5, 1e-7)
-# Blues for plain gradient descent at several learning rates, darkest = largest.
-GD_SHADES = {1e-2: "#08306b", 3e-3: "#2171b5", 1e-3: "#6baed6", 1e-5: "#9ecae1", 1e-7: "#c6dbef"}
+# Plain gradient descent is blue on every figure; one shade per learning rate.
+GD_SHADES = {1e-2: "#08306b", 3e-3: "#2171b5", 1e-3: "#4292c6", 1e-5: "#6baed6", 1e-7: "#17becf"}
 
 
 def canyon(x: Array, y: Array) -> Array:
@@ -84,18 +84,24 @@ def linear_decay(t: int, *, start: float, total: int) -> float:
     return start * (1.0 - t / total)
 
 
+ADAPTIVE_METHODS = ("adagrad", "adagrad_decay", "adam")
+
+
 @cache
-def adaptive_paths(*, steps: int = STEPS) -> dict[str, Array]:
-    """Paths of Hung-yi Lee's AdaGrad (η = 0.1, constant or decayed to 0) and Adam (lr = 0.01)."""
+def adaptive_path(method: str, *, steps: int = STEPS) -> Array:
+    """Path from (800, 0.5) of one of :data:`ADAPTIVE_METHODS`, shape ``(steps + 1, 2)``.
+
+    ``adagrad``: Hung-yi Lee's AdaGrad with η = 0.1; ``adagrad_decay``: the same
+    with η falling linearly from 0.1 to 0 over the run; ``adam``: Adam, lr = 0.01.
+    """
     decayed = partial(linear_decay, start=0.1, total=steps)
-    runs = {
+    optimizers = {
         "adagrad": (adagrad.init, partial(adagrad.update_mean, lr=0.1), adagrad.params),
         "adagrad_decay": (adagrad.init, partial(adagrad.update_mean, lr=decayed),
                           adagrad.params),
         "adam": (adam.init, partial(adam.update, lr=0.01), adam.params),
     }
-    return {name: _frozen(trajectory(*triple, canyon_grad, START, steps=steps))
-            for name, triple in runs.items()}
+    return _frozen(trajectory(*optimizers[method], canyon_grad, START, steps=steps))
 
 
 def log_spaced_steps(steps: int, *, count: int = 400) -> Array:
@@ -130,40 +136,49 @@ def stuck_curves_figure(lang: str) -> Figure:
     return fig
 
 
+def bounce_steps(steps: int, *, count: int = 120) -> Array:
+    """Steps 0..10, then log-spaced pairs (k − 1, k) with k even, up to ``steps``.
+
+    Thinning a path that hops between the walls at every step would join
+    arbitrary iterates; keeping whole (odd, even) pairs draws each kept hop as it was.
+    """
+    even = np.unique(2 * np.geomspace(1, steps // 2, count).astype(int))
+    return np.union1d(np.arange(11), np.ravel(np.column_stack([even - 1, even])))
+
+
 def canyon_paths_figure(lang: str) -> Figure:
     """Contours of the canyon with GD paths: none gets near the minimum in 100 000 steps."""
     paths = gd_paths()
-    # Every early step shows the zig-zag; later ones are thinned out on a log scale.
-    shown = np.union1d(np.arange(40), log_spaced_steps(STEPS, count=300))
+    shown = bounce_steps(STEPS)
     fig, (ax_all, ax_zoom) = new_figure(2, width=8.0, height=3.6)
     for ax, xlim in ((ax_all, (-60.0, 860.0)), (ax_zoom, (700.0, 810.0))):
         contour(ax, canyon, xlim=xlim, ylim=(-0.8, 0.8), levels=[1, 4, 10, 20, 32, 40, 50, 60])
-        for lr in (1e-2, 1e-3, 1e-7):
+        # The bouncing run is drawn thin and pale so the two crawling ones stay visible.
+        for lr, width, alpha in ((1e-2, 0.6, 0.7), (1e-3, 2.5, 1.0), (1e-7, 2.5, 1.0)):
             run = paths[shown, TABLE_LRS.index(lr)]
-            ax.plot(run[:, 0], run[:, 1], "o-", color=GD_SHADES[lr], markersize=2,
-                    linewidth=0.8, label=_lr_label(lr))
+            ax.plot(run[:, 0], run[:, 1], "-", color=GD_SHADES[lr],
+                    linewidth=width, alpha=alpha, label=_lr_label(lr))
         ax.plot(0, 0, "k*", markersize=10)
         ax.set_xlabel("x")
     ax_all.set_ylabel("y")
-    ax_all.set_title(tr(lang, en="the whole canyon", ru="весь каньон", zh="整个峡谷"))
-    ax_zoom.set_title(tr(lang, en="zoom on the start (800, 0.5)",
+    ax_all.set_title(tr(lang, en="the whole canyon", ru="всё ущелье", zh="整个峡谷"))
+    ax_zoom.set_title(tr(lang, en="near the start (800, 0.5)",
                          ru="вблизи старта (800, 0.5)", zh="起点 (800, 0.5) 附近"))
-    ax_zoom.legend(loc="lower left", fontsize=8)
+    ax_zoom.legend(loc="lower left", fontsize=8, framealpha=0.95)
     return fig
 
 
 def adaptive_figure(lang: str) -> Figure:
     """Distance to the minimum: best GD, AdaGrad with constant and decayed η, Adam."""
     shown = log_spaced_steps(STEPS)
-    runs = adaptive_paths()
     curves = [
         (gd_paths()[shown, TABLE_LRS.index(1e-3)], COLORS["gd"], "-",
          tr(lang, en="GD, η = 10⁻³", ru="ГС, η = 10⁻³", zh="梯度下降，η = 10⁻³")),
-        (runs["adagrad"][shown], COLORS["adagrad"], "--",
+        (adaptive_path("adagrad")[shown], COLORS["adagrad"], "--",
          tr(lang, en="AdaGrad, η = 0.1", ru="AdaGrad, η = 0.1", zh="AdaGrad，η = 0.1")),
-        (runs["adagrad_decay"][shown], COLORS["adagrad"], "-",
+        (adaptive_path("adagrad_decay")[shown], COLORS["adagrad"], "-",
          tr(lang, en="AdaGrad, η: 0.1 → 0", ru="AdaGrad, η: 0.1 → 0", zh="AdaGrad，η：0.1 → 0")),
-        (runs["adam"][shown], COLORS["adam"], "-",
+        (adaptive_path("adam")[shown], COLORS["adam"], "-",
          tr(lang, en="Adam, lr = 0.01", ru="Adam, lr = 0.01", zh="Adam，lr = 0.01")),
     ]
     fig, (ax,) = new_figure(width=6.4, height=3.8)

@@ -5,6 +5,7 @@
 # arithmatex span is replaced by MathML from latex2mathml.
 from __future__ import annotations
 
+import functools
 import html
 import re
 
@@ -49,6 +50,7 @@ def normalize_display_math(markdown: str) -> str:
     return join(out)
 
 
+@functools.lru_cache(maxsize=4096)  # the same formula is met in each language's build
 def latex_to_mathml(tex: str, *, display: bool) -> str:
     """MathML for one formula; ``ValueError`` names the formula if it cannot convert."""
     try:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import hashlib
+import os
 import re
 from importlib import metadata
 from pathlib import Path
@@ -66,12 +67,30 @@ def demote_headings(html: str) -> str:
     return re.sub(r"<(/?)h([1-5])\b", lambda m: f"<{m.group(1)}h{int(m.group(2)) + 1}", html)
 
 
-def render_notebook(path: Path) -> str:
-    """Execute the notebook with mkdocs-jupyter; a cell that raises raises here."""
+def render_notebook(path: Path, *, work_dir: Path) -> str:
+    """Execute the notebook with mkdocs-jupyter; a cell that raises raises here.
+
+    The kernel inherits an environment that makes matplotlib's SVG output
+    reproducible: no date (SOURCE_DATE_EPOCH) and fixed element ids (svg.hashsalt).
+    """
     from mkdocs_jupyter.nbconvert2 import nb2html
 
-    html = nb2html(str(path), execute=True, kernel_name="python3", allow_errors=False,
-                   theme="light", include_requirejs=False)
+    work_dir.mkdir(parents=True, exist_ok=True)
+    (work_dir / "matplotlibrc").write_text("svg.hashsalt: vaultsite\n", encoding="utf-8")
+    ipynb = work_dir / f"{path.stem}.ipynb"  # numbered cell ids: the same HTML on every run
+    ipynb.write_text(ipynb_text(path), encoding="utf-8")
+    reproducible = {"SOURCE_DATE_EPOCH": "0", "MATPLOTLIBRC": str(work_dir)}
+    saved = {key: os.environ.get(key) for key in reproducible}
+    os.environ.update(reproducible)
+    try:
+        html = nb2html(str(ipynb), execute=True, kernel_name="python3", allow_errors=False,
+                       theme="light", include_requirejs=False)
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
     return clean_notebook_html(html)
 
 
@@ -80,7 +99,7 @@ def cached_notebook(path: Path, cache_dir: Path) -> tuple[str, bool]:
     cached = cache_dir / f"{path.stem}.{notebook_key(path)[:16]}.html"
     if cached.exists():
         return cached.read_text(encoding="utf-8"), False
-    html = render_notebook(path)
+    html = render_notebook(path, work_dir=cache_dir / "work")
     cache_dir.mkdir(parents=True, exist_ok=True)
     cached.with_suffix(".tmp").write_text(html, encoding="utf-8")
     cached.with_suffix(".tmp").replace(cached)
@@ -88,10 +107,13 @@ def cached_notebook(path: Path, cache_dir: Path) -> tuple[str, bool]:
 
 
 def ipynb_text(path: Path) -> str:
-    """The notebook as .ipynb JSON, for readers to download and run."""
+    """The notebook as .ipynb JSON, with cell ids numbered rather than random."""
     import jupytext
 
-    return jupytext.writes(jupytext.read(path), fmt="ipynb")
+    notebook = jupytext.read(path)
+    for number, cell in enumerate(notebook.cells):
+        cell.id = f"cell-{number}"
+    return jupytext.writes(notebook, fmt="ipynb")
 
 
 def jupyter_css() -> str:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import ast
 import difflib
+import functools
 import hashlib
 import importlib
 import inspect
@@ -63,8 +64,13 @@ def source_of(name: str) -> str:
 
 def snippet_imports(path: Path) -> set[str]:
     """Names of the sibling snippet modules that a module imports."""
+    return set(_imports(path.read_text(encoding="utf-8")))
+
+
+@functools.lru_cache(maxsize=256)
+def _imports(source: str) -> frozenset[str]:
     found: set[str] = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    for node in ast.walk(ast.parse(source)):
         if isinstance(node, ast.ImportFrom) and node.module:
             if node.module == PACKAGE:
                 found.update(alias.name for alias in node.names)
@@ -73,7 +79,7 @@ def snippet_imports(path: Path) -> set[str]:
         elif isinstance(node, ast.Import):
             found.update(a.name.split(".")[1] for a in node.names
                          if a.name.startswith(PACKAGE + "."))
-    return found
+    return frozenset(found)
 
 
 def dependency_digest(module: str) -> str:
@@ -83,17 +89,25 @@ def dependency_digest(module: str) -> str:
     import it, and of nothing else.
     """
     folder = package_dir()
+    sources = {p.stem: p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.py"))}
+    return _digest(module, tuple(sources.items()))
+
+
+@functools.lru_cache(maxsize=1024)
+def _digest(module: str, sources: tuple[tuple[str, str], ...]) -> str:
+    # cached on the sources themselves: a build asks for the same digest many times
+    by_name = dict(sources)
     seen: set[str] = set()
     todo = [module]
     while todo:
         name = todo.pop()
-        if name in seen or not (folder / f"{name}.py").exists():
+        if name in seen or name not in by_name:
             continue
         seen.add(name)
-        todo.extend(snippet_imports(folder / f"{name}.py"))
+        todo.extend(_imports(by_name[name]))
     digest = hashlib.sha256()
     for name in sorted(seen):
-        digest.update(name.encode() + b"\0" + (folder / f"{name}.py").read_bytes() + b"\0")
+        digest.update(name.encode() + b"\0" + by_name[name].encode() + b"\0")
     return digest.hexdigest()
 
 

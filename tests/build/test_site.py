@@ -20,7 +20,7 @@ def copy_project(target: Path) -> Path:
     shutil.copytree(ROOT / "docs", target / "docs")
     shutil.copytree(ROOT / "overrides", target / "overrides")
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
-    for package in ("snippets", "vaultsite"):
+    for package in ("snippets", "vaultsite", "notebooks"):
         (target / package).symlink_to(ROOT / package)
     return target
 

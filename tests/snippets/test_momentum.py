@@ -1,0 +1,149 @@
+"""Momentum: the three forms, the unrolled sum, and escaping the small pit (brief C9, C14)."""
+
+from __future__ import annotations
+
+from functools import partial
+
+import numpy as np
+import pytest
+from matplotlib.figure import Figure
+
+from snippets import gradient_descent, momentum
+from snippets.core import trajectory
+from snippets.surfaces import ravine_grad
+
+START = np.array([-4.0, 1.0])
+
+
+def _path(update: object, steps: int = 200) -> np.ndarray:
+    return trajectory(momentum.init, update, momentum.params, ravine_grad, START, steps=steps)
+
+
+def test_unrolled_sum_equals_recursion() -> None:
+    """mᵗ = −η Σ λ^(t−1−i) gⁱ gives the same movements as m ← λm − ηg."""
+    grads = np.random.default_rng(0).normal(size=(50, 3))
+    states = [momentum.init(np.zeros(3))]
+    for g in grads:
+        states.append(momentum.update(states[-1], g, lr=0.07, decay=0.8))
+    recursive = np.array([s.m for s in states[1:]])
+    np.testing.assert_allclose(momentum.unrolled_movement(grads, lr=0.07, decay=0.8),
+                               recursive, rtol=1e-12, atol=1e-15)
+
+
+def test_torch_form_matches_hung_yi_on_a_trajectory() -> None:
+    """torch's b = μb + g, θ −= lr·b retraces Hung-yi's path to about 1e-15."""
+    hung_yi = _path(partial(momentum.update, lr=0.01, decay=0.9))
+    torch = _path(partial(momentum.update_torch, lr=0.01, momentum=0.9))
+    assert np.abs(hung_yi - torch).max() <= 2e-15
+
+
+def test_sutskever_form_matches_hung_yi_on_a_trajectory() -> None:
+    """Sutskever's v = μv + lr·g, θ −= v retraces Hung-yi's path to about 1e-15."""
+    hung_yi = _path(partial(momentum.update, lr=0.01, decay=0.9))
+    sutskever = _path(partial(momentum.update_sutskever, lr=0.01, momentum=0.9))
+    assert np.abs(hung_yi - sutskever).max() <= 2e-15
+
+
+def test_buffers_differ_only_by_the_factor_minus_lr() -> None:
+    """At constant lr, Hung-yi's m equals −lr·b (torch) and −v (Sutskever)."""
+    grads = np.random.default_rng(1).normal(size=(30, 2))
+    hy, to, su = momentum.init(np.zeros(2)), momentum.init(np.zeros(2)), momentum.init(np.zeros(2))
+    for g in grads:
+        hy = momentum.update(hy, g, lr=0.03, decay=0.9)
+        to = momentum.update_torch(to, g, lr=0.03, momentum=0.9)
+        su = momentum.update_sutskever(su, g, lr=0.03, momentum=0.9)
+        np.testing.assert_allclose(hy.m, -0.03 * to.m, rtol=1e-12)
+        np.testing.assert_allclose(hy.m, -su.m, rtol=1e-12)
+
+
+def test_zero_momentum_is_plain_gradient_descent() -> None:
+    """With λ = 0 the update is exactly x ← x − ηg."""
+    with_momentum = _path(partial(momentum.update, lr=0.02, decay=0.0), steps=50)
+    plain = trajectory(gradient_descent.init, partial(gradient_descent.update, lr=0.02),
+                       gradient_descent.params, ravine_grad, START, steps=50)
+    np.testing.assert_array_equal(with_momentum, plain)
+
+
+def test_constant_slope_gives_terminal_velocity() -> None:
+    """On a constant gradient g the movement tends to −ηg/(1−λ), ten steps' worth for λ = 0.9."""
+    state = momentum.init(np.zeros(1))
+    for _ in range(500):
+        state = momentum.update(state, np.array([2.0]), lr=0.01, decay=0.9)
+    assert state.m[0] == pytest.approx(-0.01 * 2.0 / (1 - 0.9), rel=1e-6)
+
+
+def test_pit_gradient_matches_finite_differences() -> None:
+    """pit_grad is the derivative of pit (central differences, tol 1e-6)."""
+    xs = np.linspace(-6.0, 1.0, 29)
+    h = 1e-6
+    numeric = (momentum.pit(xs + h) - momentum.pit(xs - h)) / (2 * h)
+    np.testing.assert_allclose(momentum.pit_grad(xs), numeric, atol=1e-6)
+
+
+def test_pit_critical_points() -> None:
+    """Local minimum −2.889 (f 0.368), barrier top −2.414 (f 0.509), global minimum 0."""
+    points = momentum.pit_critical_points()
+    np.testing.assert_allclose(points, [-2.889, -2.414, 0.0], atol=5e-4)
+    np.testing.assert_allclose(momentum.pit(points), [0.368, 0.509, 0.0], atol=5e-4)
+
+
+def test_plain_gd_stops_in_the_pit_for_every_step_and_start() -> None:
+    """GD with h ∈ {0.01, 0.05, 0.1} from each x₀ ∈ {−7, −6, −5, −4.5, −4} ends at −2.889."""
+    local_minimum = momentum.pit_critical_points()[0]
+    ends = momentum.sweep(decay=0.0)
+    assert ends.shape == (3, 5)
+    np.testing.assert_allclose(ends, local_minimum, rtol=1e-6)
+
+
+def test_momentum_09_reaches_the_global_minimum_for_every_step_and_start() -> None:
+    """Momentum λ = 0.9 with η ∈ {0.01, 0.05, 0.1} ends at 0 from every start."""
+    np.testing.assert_allclose(momentum.sweep(decay=0.9), 0.0, atol=1e-6)
+
+
+def test_momentum_05_stays_in_the_pit() -> None:
+    """Momentum λ = 0.5 is too short-lived: every run ends at −2.889."""
+    local_minimum = momentum.pit_critical_points()[0]
+    np.testing.assert_allclose(momentum.sweep(decay=0.5), local_minimum, rtol=1e-6)
+
+
+def test_torch_buffer_ignores_the_learning_rate() -> None:
+    """torch's b depends on the gradients only, so any lr schedule leaves it unchanged."""
+    grads = np.random.default_rng(2).normal(size=(20, 2))
+
+    def torch(s: momentum.State, g: np.ndarray, lr: float) -> momentum.State:
+        return momentum.update_torch(s, g, lr=lr, momentum=0.9)
+    slow = momentum.run_schedule(torch, grads, [0.001] * 20)
+    fast = momentum.run_schedule(torch, grads, np.linspace(0.5, 0.01, 20))
+    for a, b in zip(slow, fast, strict=True):
+        np.testing.assert_array_equal(a.m, b.m)
+
+
+def test_torch_step_takes_the_new_lr_at_once() -> None:
+    """After η drops tenfold, every torch step is exactly a tenth of the undropped one."""
+    dropped = momentum.lr_drop_steps(steps=60, drop_at=30)["torch"]
+    kept = momentum.lr_drop_steps(steps=60, drop_at=60)["torch"]
+    np.testing.assert_allclose(dropped[30:], 0.1 * kept[30:], rtol=1e-12)
+
+
+def test_hung_yi_step_still_carries_the_old_lr() -> None:
+    """Right after the drop Hung-yi's step is over 5× torch's: m still holds η = 0.1."""
+    steps = momentum.lr_drop_steps(steps=60, drop_at=30)
+    np.testing.assert_allclose(steps["hung-yi"][:30], steps["torch"][:30], rtol=1e-12)
+    assert steps["hung-yi"][30] > 5 * steps["torch"][30]
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "zh"])
+def test_escape_figure(lang: str) -> None:
+    """The escape figure has the curve with two iterate sets, and three runs plus two levels."""
+    fig = momentum.escape_figure(lang)
+    ax_f, ax_x = fig.axes
+    assert isinstance(fig, Figure)
+    assert (len(ax_f.lines), len(ax_x.lines)) == (3, 5)
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "zh"])
+def test_lr_drop_figure(lang: str) -> None:
+    """The lr-drop figure has the two forms' step lengths and the drop marker."""
+    fig = momentum.lr_drop_figure(lang)
+    assert isinstance(fig, Figure)
+    assert len(fig.axes[0].lines) == 3

@@ -1,0 +1,130 @@
+"""Learning-rate schedules and the first steps that motivate warmup (content brief C13)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from matplotlib.figure import Figure
+
+from snippets import schedules as sc
+
+TRANSFORMER_PEAK = 6.98771e-4
+PEAK_WITH_DOUBLED_D_OR_W = 4.94106e-4
+
+
+def test_transformer_peak_value() -> None:
+    """At s = 4000 the Transformer rate is (512·4000)^−0.5 = 6.98771e-4."""
+    assert sc.transformer_lr(4000) == pytest.approx(TRANSFORMER_PEAK, rel=1e-6)
+
+
+def test_transformer_peak_is_at_warmup() -> None:
+    """Over steps 1..100 000 the Transformer rate is largest at s = warmup = 4000."""
+    steps = np.arange(1, 100_001)
+    assert steps[np.argmax(sc.transformer_lr(steps))] == 4000
+
+
+def test_transformer_rises_linearly() -> None:
+    """lr(2000) is half the peak: the warmup is linear in s."""
+    assert sc.transformer_lr(2000) / sc.transformer_lr(4000) == pytest.approx(0.5, rel=1e-6)
+
+
+def test_transformer_decays_as_inverse_sqrt() -> None:
+    """lr(16000) is half the peak: after warmup the rate falls as s^−0.5."""
+    assert sc.transformer_lr(16_000) / sc.transformer_lr(4000) == pytest.approx(0.5, rel=1e-6)
+
+
+def test_transformer_peak_for_larger_model() -> None:
+    """With d_model = 1024 the peak is 4.94106e-4."""
+    assert sc.transformer_lr(4000, d_model=1024) == pytest.approx(PEAK_WITH_DOUBLED_D_OR_W,
+                                                                 rel=1e-6)
+
+
+def test_transformer_peak_for_longer_warmup() -> None:
+    """With warmup = 8000 the peak, at s = 8000, is 4.94106e-4."""
+    assert sc.transformer_lr(8000, warmup=8000) == pytest.approx(PEAK_WITH_DOUBLED_D_OR_W,
+                                                                 rel=1e-6)
+
+
+def test_resnet_warmup_phase() -> None:
+    """ResNet-110 uses 0.01 for the first 400 iterations."""
+    assert np.all(sc.resnet110_lr(np.arange(400)) == 0.01)
+
+
+@pytest.mark.parametrize(
+    ("iteration", "expected"),
+    [(400, 0.1), (31_999, 0.1), (32_000, 0.01), (47_999, 0.01), (48_000, 0.001), (64_000, 0.001)],
+)
+def test_resnet_steps(iteration: int, expected: float) -> None:
+    """ResNet-110 runs at 0.1 after warmup and divides by 10 at 32k and 48k."""
+    assert float(sc.resnet110_lr(iteration)) == pytest.approx(expected, rel=1e-6)
+
+
+def test_resnet_warmup_is_smaller_than_base() -> None:
+    """The warmup rate is ten times below the rate that follows it."""
+    assert sc.resnet110_lr(400) / sc.resnet110_lr(399) == pytest.approx(10.0, rel=1e-6)
+
+
+def test_cosine_warmup_is_linear() -> None:
+    """Halfway through the warmup the rate is half the peak."""
+    assert sc.warmup_cosine_lr(500, peak=1e-3, warmup=1000, total=10_000) == pytest.approx(
+        5e-4, rel=1e-6)
+
+
+def test_cosine_reaches_peak_then_zero() -> None:
+    """The rate equals the peak at the end of warmup and 0 at the last step."""
+    values = sc.warmup_cosine_lr([1000, 10_000], peak=1e-3, warmup=1000, total=10_000)
+    assert values == pytest.approx([1e-3, 0.0], abs=1e-15)
+
+
+def test_cosine_is_half_peak_midway_through_decay() -> None:
+    """Midway between warmup and the end the cosine has fallen to half the peak."""
+    assert sc.warmup_cosine_lr(5500, peak=1e-3, warmup=1000, total=10_000) == pytest.approx(
+        5e-4, rel=1e-6)
+
+
+def test_cosine_rises_then_falls() -> None:
+    """The rate increases during warmup and never increases afterwards."""
+    steps = np.arange(10_001)
+    lr = sc.warmup_cosine_lr(steps, peak=1e-3, warmup=1000, total=10_000)
+    assert np.all(np.diff(lr[:1001]) > 0)
+    assert np.all(np.diff(lr[1000:]) <= 0)
+
+
+def test_torch_rmsprop_first_step_is_ten_lr() -> None:
+    """torch RMSprop (α = 0.99, v₀ = 0) takes a first step of 10·lr."""
+    assert sc.first_steps(lr=0.01)["rmsprop_torch"] == pytest.approx(10 * 0.01, rel=1e-6)
+
+
+def test_adam_first_step_is_lr() -> None:
+    """Bias-corrected Adam takes a first step of exactly lr."""
+    assert sc.first_steps(lr=0.01)["adam"] == pytest.approx(0.01, rel=1e-6)
+
+
+def test_uncorrected_adam_first_step() -> None:
+    """Adam without bias correction would take 3.162·lr = (1−β₁)/√(1−β₂)·lr."""
+    step = sc.first_steps(lr=0.01)["adam_uncorrected"]
+    assert step / 0.01 == pytest.approx(0.1 / np.sqrt(0.001), rel=1e-6)
+    assert step / 0.01 == pytest.approx(3.162, abs=5e-4)
+
+
+@pytest.mark.parametrize("g", [1e-3, 1.0, 1e3])
+def test_uncorrected_adam_first_step_ignores_gradient_scale(g: float) -> None:
+    """The oversized first step is the same for tiny and huge gradients (up to ε)."""
+    expected = 0.01 * 0.1 / np.sqrt(0.001)
+    assert sc.first_steps(lr=0.01, g=g)["adam_uncorrected"] == pytest.approx(expected, rel=1e-3)
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "zh"])
+def test_schedules_figure(lang: str) -> None:
+    """Three panels: two Transformer curves, the ResNet steps, the cosine schedule."""
+    fig = sc.schedules_figure(lang)
+    assert isinstance(fig, Figure)
+    assert [len(ax.lines) for ax in fig.axes] == [2, 1, 1]
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "zh"])
+def test_adagrad_decay_figure(lang: str) -> None:
+    """Two panels, each with the constant and the decayed run."""
+    fig = sc.adagrad_decay_figure(lang)
+    assert isinstance(fig, Figure)
+    assert [len(ax.lines) for ax in fig.axes] == [2, 2]

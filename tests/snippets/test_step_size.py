@@ -1,0 +1,191 @@
+"""Step-size behaviour, the selfedu sign rule and the running-loss average (brief C1, C6, C7)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from matplotlib.figure import Figure
+
+from snippets import rmsprop, step_size
+from snippets.local_minima import gd_path
+from snippets.step_size import (
+    ema_rate,
+    mean_age,
+    plateau,
+    plateau_grad,
+    quadratic_path,
+    recent_weight,
+    running_loss,
+    selfedu_steps,
+    sign_descent_path,
+    wavy_slope_grad,
+)
+
+
+@pytest.mark.parametrize(("lr", "loss"), [(0.25, 0.25), (0.5, 0.0), (1.0, 1.0), (1.5, 4.0)])
+def test_one_step_on_x_squared(lr: float, loss: float) -> None:
+    """From x = 1 on f = x², one step gives f = 0.25, 0, 1 and 4 for α = 0.25, 0.5, 1, 1.5."""
+    assert quadratic_path(curvature=2.0, lr=lr, steps=1)[-1] ** 2 == pytest.approx(loss, abs=1e-12)
+
+
+def test_overshoot_alternates_and_converges() -> None:
+    """h = 0.9 on x² jumps to the other side every step and still shrinks |x| by 0.8."""
+    path = quadratic_path(curvature=2.0, lr=0.9, steps=10)
+    assert path[1:] / path[:-1] == pytest.approx(np.full(10, -0.8), rel=1e-12)
+
+
+def test_critical_step_oscillates_forever() -> None:
+    """h = 1 on x² bounces between +1 and −1 without getting closer."""
+    path = quadratic_path(curvature=2.0, lr=1.0, steps=10)
+    assert np.array_equal(path, (-1.0) ** np.arange(11))
+
+
+def test_too_large_step_diverges() -> None:
+    """h = 1.1 on x² multiplies |x| by 1.2 every step."""
+    path = quadratic_path(curvature=2.0, lr=1.1, steps=10)
+    assert np.abs(path[1:] / path[:-1]) == pytest.approx(np.full(10, 1.2), rel=1e-12)
+
+
+def test_order_of_magnitude_search() -> None:
+    """On f = 12.5x², h = 0.1 diverges, 0.01 converges fast and 0.001 crawls within 60 steps."""
+    ends = [abs(quadratic_path(curvature=25.0, lr=lr, steps=60)[-1]) for lr in (0.1, 0.01, 0.001)]
+    assert ends[0] > 1e9 and ends[1] < 1e-6 and 0.1 < ends[2] < 1.0
+
+
+def test_moderate_step_leaves_the_plateau() -> None:
+    """From 2.5 on 1 − exp(−x²), h = 0.5 is at the bottom within 100 steps."""
+    assert plateau(gd_path(plateau_grad, 2.5, lr=0.5, steps=100))[-1] < 1e-6
+
+
+def test_small_step_crawls_on_the_plateau() -> None:
+    """From 2.5 on 1 − exp(−x²), h = 0.01 is still on the shelf (f > 0.98) after 2000 steps."""
+    assert plateau(gd_path(plateau_grad, 2.5, lr=0.01, steps=2000))[-1] > 0.98
+
+
+def test_selfedu_steps_shrink_then_freeze() -> None:
+    """λᵢ = 1/(i+1) for the first mn steps and 1/mn after that."""
+    steps = selfedu_steps(30, max_divisor=10)
+    assert np.array_equal(steps, 1.0 / np.r_[np.arange(1, 11), np.full(20, 10)])
+
+
+def test_sign_descent_from_zero() -> None:
+    """20 sign steps (mn = 100) from 0 end at −2.094583."""
+    end = sign_descent_path(wavy_slope_grad, 0.0, steps=20, max_divisor=100)[-1]
+    assert end == pytest.approx(-2.094583, rel=1e-6)
+
+
+def test_sign_descent_from_zero_misses_minimum_by_little() -> None:
+    """That end point is 1.9e-4 from the minimum −2π/3."""
+    end = sign_descent_path(wavy_slope_grad, 0.0, steps=20, max_divisor=100)[-1]
+    assert abs(end + 2 * np.pi / 3) == pytest.approx(1.9e-4, abs=5e-6)
+
+
+def test_sign_descent_from_two_and_a_half() -> None:
+    """20 sign steps from 2.5 end at 4.168771, near the minimum 4π/3."""
+    end = sign_descent_path(wavy_slope_grad, 2.5, steps=20, max_divisor=100)[-1]
+    assert end == pytest.approx(4.168771, rel=1e-6)
+
+
+@pytest.mark.parametrize(("max_divisor", "band"), [(10, 0.0933), (100, 0.0099998)])
+def test_frozen_step_keeps_the_tail_in_a_band(max_divisor: int, band: float) -> None:
+    """Over the last 50 of 1000 steps from 0, max |x − x*| is 0.0933 (mn 10), 0.0099998 (mn 100)."""
+    path = sign_descent_path(wavy_slope_grad, 0.0, steps=1000, max_divisor=max_divisor)
+    worst = np.abs(path[-50:] + 2 * np.pi / 3).max()
+    assert worst == pytest.approx(band, rel=5e-4)
+
+
+@pytest.mark.parametrize("max_divisor", [10, 100])
+def test_frozen_step_bounds_the_error(max_divisor: int) -> None:
+    """Once the step has frozen at 1/mn, the iterates never leave x* ± 1/mn."""
+    path = sign_descent_path(wavy_slope_grad, 0.0, steps=1000, max_divisor=max_divisor)
+    assert np.abs(path[2 * max_divisor:] + 2 * np.pi / 3).max() <= 1.0 / max_divisor
+
+
+def scaled_grad(x: np.ndarray) -> np.ndarray:
+    """Derivative of 1000·(sin x + 0.5x)."""
+    return 1000.0 * wavy_slope_grad(x)
+
+
+def test_sign_descent_ignores_the_scale_of_f() -> None:
+    """Multiplying f by 1000 leaves the sign-descent trajectory identical."""
+    plain = sign_descent_path(wavy_slope_grad, 0.7, steps=200, max_divisor=50)
+    assert np.array_equal(plain, sign_descent_path(scaled_grad, 0.7, steps=200, max_divisor=50))
+
+
+def test_rmsprop_without_memory_is_sign_descent() -> None:
+    """Hung-yi Lee's RMSprop with α = 0 steps by exactly lr·sgn(g)."""
+    state = rmsprop.init(np.zeros(3))
+    for g in np.random.default_rng(1).normal(scale=[1e-3, 1.0, 1e3], size=(5, 3)):
+        new = rmsprop.update(state, g, lr=0.1, alpha=0.0)
+        assert new.x - state.x == pytest.approx(-0.1 * np.sign(g), rel=1e-12)
+        state = new
+
+
+@pytest.mark.parametrize(("window", "rate"), [(199, 0.01), (7, 0.25)])
+def test_ema_rate(window: int, rate: float) -> None:
+    """λ = 2/(N+1) gives 0.01 for N = 199 and 0.25 for N = 7."""
+    assert ema_rate(window) == pytest.approx(rate, rel=1e-6)
+
+
+def test_recent_weight_for_199() -> None:
+    """The last 199 values carry 0.8647 of the weight when N = 199."""
+    assert recent_weight(199) == pytest.approx(0.8647, abs=5e-5)
+
+
+def test_recent_weight_tends_to_one_minus_e_squared() -> None:
+    """For large N the weight on the last N values tends to 1 − e⁻²."""
+    assert recent_weight(10**6) == pytest.approx(1 - np.exp(-2), rel=1e-5)
+
+
+@pytest.mark.parametrize(("window", "age"), [(7, 3.0), (199, 99.0)])
+def test_mean_age_matches_simple_average(window: int, age: float) -> None:
+    """The mean age (N−1)/2 is 3.0 for N = 7 and 99.0 for N = 199, as for an N-point mean."""
+    assert mean_age(ema_rate(window)) == pytest.approx(age, rel=1e-6)
+
+
+@pytest.mark.parametrize("rate", [0.25, 0.01])
+def test_mean_age_formula_matches_the_weights(rate: float) -> None:
+    """(1−λ)/λ equals the mean age Σ k·λ(1−λ)^k of the actual weights."""
+    k = np.arange(20_000)
+    assert mean_age(rate) == pytest.approx(np.sum(k * rate * (1 - rate) ** k), rel=1e-6)
+
+
+def test_running_loss_is_a_weighted_sum() -> None:
+    """Q after n losses equals λ·Σ(1−λ)^j·ε_{n−j} + (1−λ)^n·Q₀."""
+    losses = np.random.default_rng(2).exponential(size=40)
+    rate, initial = 0.1, 5.0
+    weights = rate * (1 - rate) ** np.arange(40)[::-1]
+    explicit = weights @ losses + (1 - rate) ** 40 * initial
+    average = running_loss(losses, rate=rate, initial=initial)[-1]
+    assert average == pytest.approx(explicit, rel=1e-12)
+
+
+def test_running_loss_of_a_constant() -> None:
+    """A constant loss started from the same constant keeps the average there."""
+    assert running_loss(np.full(50, 0.3), rate=0.2, initial=0.3) == pytest.approx(np.full(50, 0.3))
+
+
+def test_longer_window_is_smoother() -> None:
+    """On SGD's noisy losses the N = 199 average moves less per step than the N = 19 one."""
+    losses, initial = step_size.sgd_sample_losses(steps=1500, lr=0.05)
+    jitter = [np.abs(np.diff(running_loss(losses, rate=ema_rate(n), initial=initial)[500:])).mean()
+              for n in (19, 199)]
+    assert jitter[1] < jitter[0] / 5
+
+
+FIGURES = [
+    ("too_large_figure", [4, 3]),
+    ("too_small_figure", [3, 3]),
+    ("lr_search_figure", [3]),
+    ("sign_descent_figure", [3, 4]),
+    ("running_loss_figure", [3]),
+]
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "zh"])
+@pytest.mark.parametrize(("name", "lines"), FIGURES)
+def test_figures(name: str, lines: list[int], lang: str) -> None:
+    """Each figure function returns a Figure with the expected lines on each axes."""
+    fig = getattr(step_size, name)(lang)
+    assert isinstance(fig, Figure)
+    assert [len(ax.lines) for ax in fig.axes] == lines
