@@ -12,7 +12,7 @@ import re
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -26,10 +26,10 @@ from vaultsite.embed import expand_blocks, ipynb_site_path
 from vaultsite.errors import VaultProblem
 from vaultsite.figures import FigureFile, cached_figure
 from vaultsite.headings import normalize_headings
-from vaultsite.mathml import (arithmatex_to_mathml, formulas, math_problems,
+from vaultsite.mathml import (arithmatex_to_mathml, formulas, math_as_text, math_problems,
                               normalize_display_math)
 from vaultsite.provenance import add_source_line
-from vaultsite.search import split_search_index
+from vaultsite.search import language_sitemap, split_search_index
 from vaultsite.snippet_source import forget_changed_modules
 from vaultsite.strings import text
 from vaultsite.tags import extract_tags
@@ -197,11 +197,18 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return markdown
 
 
+@event_priority(50)  # before Material's typeset plugin copies headings into the toc
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Replace every formula by MathML and every notebook placeholder by the notebook."""
     html, _failures = arithmatex_to_mathml(html)  # already reported, with lines, by math_problems
+    for item in _toc_items(page.toc.items):
+        item.title = math_as_text(item.title)  # plain-text uses of a title: aria-label, search
     return _NOTEBOOK_PLACEHOLDER.sub(lambda m: _notebook_html(m.group(1), page, files, config),
                                      html)
+
+
+def _toc_items(items: list[Any]) -> list[Any]:
+    return [i for item in items for i in (item, *_toc_items(item.children))]
 
 
 def _notebook_html(name: str, page: Page, files: Files, config: MkDocsConfig) -> str:
@@ -228,7 +235,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 
 @event_priority(-200)  # after mkdocs-static-i18n built every language and merged the index
 def on_post_build(config: MkDocsConfig) -> None:
-    """Cut the merged search index into one index per language, under its root."""
+    """Cut the merged search index and sitemap into one per language, under its root."""
     i18n = config.plugins.get("i18n")
     if i18n is None or getattr(i18n, "building", False):
         return  # a nested build of one language: i18n merges the index after the last one
@@ -241,3 +248,10 @@ def on_post_build(config: MkDocsConfig) -> None:
         (root / "search").mkdir(parents=True, exist_ok=True)
         (root / "search" / "search_index.json").write_text(
             json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    sitemap = Path(config.site_dir) / "sitemap.xml"
+    if sitemap.exists() and config.site_url:
+        for lang in LANGUAGES:
+            if lang != DEFAULT_LANGUAGE:
+                (Path(config.site_dir) / lang / "sitemap.xml").write_text(
+                    language_sitemap(sitemap.read_text(encoding="utf-8"), lang=lang,
+                                     site_url=config.site_url), encoding="utf-8")

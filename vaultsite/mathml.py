@@ -105,3 +105,22 @@ def formulas(markdown: str) -> list[str]:
             except ValueError:
                 continue  # reported by math_problems with its line
     return found
+
+
+_INLINE_TEX = re.compile(r"\\\((.+?)\\\)")
+_MATHML_TEXT = re.compile(r">([^<]+)<")
+
+
+def math_as_text(title: str) -> str:
+    """A heading's plain text with ``\\(…\\)`` formulas read out as their symbols.
+
+    Used where HTML cannot go (a toc label, an aria-label): ``\\(x_m\\)`` → ``xm``.
+    """
+    def symbols(match: re.Match[str]) -> str:
+        try:
+            mathml = latex_to_mathml(html.unescape(match.group(1)), display=False)
+        except ValueError:
+            return match.group(1)
+        return "".join(html.unescape(t) for t in _MATHML_TEXT.findall(mathml))
+
+    return _INLINE_TEX.sub(symbols, title)

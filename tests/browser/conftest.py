@@ -34,6 +34,7 @@ def site_url(clean_build: tuple[Path, Path, str]) -> Iterator[str]:
     thread.start()
     yield f"http://127.0.0.1:{server.server_port}"
     server.shutdown()
+    server.server_close()
 
 
 @pytest.fixture(scope="session")

@@ -8,7 +8,7 @@ import pytest
 
 from vaultsite import snippet_source
 from vaultsite.notebooks import clean_notebook_html, demote_headings, imported_snippets, notebook_key
-from vaultsite.search import split_search_index
+from vaultsite.search import language_sitemap, split_search_index
 
 MERGED = {
     "config": {"lang": ["en", "ru", "zh"], "separator": "[\\s]+"},
@@ -28,11 +28,11 @@ def test_index_is_split_by_language_prefix() -> None:
         "en": ["", "adagrad/#the-idea"], "ru": ["adagrad/"], "zh": [""]}
 
 
-def test_each_index_stems_its_own_language_only() -> None:
-    """Each index's config names only its language, keeping the separator."""
+def test_each_index_stems_its_language_and_english() -> None:
+    """Each index's config names its language plus English, keeping the separator."""
     split = split_search_index(MERGED, ("en", "ru", "zh"), "en")
     assert [(i["config"]["lang"], i["config"]["separator"]) for i in split.values()] == [
-        (["en"], "[\\s]+"), (["ru"], "[\\s]+"), (["zh"], "[\\s]+")]
+        (["en"], "[\\s]+"), (["en", "ru"], "[\\s]+"), (["en", "zh"], "[\\s]+")]
 
 
 def test_cdn_scripts_and_styles_are_removed() -> None:
@@ -88,3 +88,26 @@ def test_notebook_key_changes_with_its_snippets(tmp_path: Path,
     unchanged = notebook_key(notebook)
     (package / "used.py").write_text("A = 2\n")
     assert (unchanged == key, notebook_key(notebook) == key) == (True, False)
+
+
+SITEMAP = """<?xml version="1.0" encoding="UTF-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+    <url>
+        <loc>https://x.org/s/</loc>
+    </url>
+    <url>
+        <loc>https://x.org/s/ru/adagrad/</loc>
+    </url>
+    <url>
+        <loc>https://x.org/s/zh/</loc>
+    </url>
+</urlset>
+"""
+
+
+def test_language_sitemap_keeps_that_language_only() -> None:
+    """The Russian sitemap lists the Russian pages and nothing else."""
+    assert language_sitemap(SITEMAP, lang="ru", site_url="https://x.org/s/") == (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+        "    <url>\n        <loc>https://x.org/s/ru/adagrad/</loc>\n    </url>\n</urlset>\n")

@@ -6,7 +6,8 @@ import pytest
 
 from vaultsite.callouts import convert_callouts
 from vaultsite.headings import normalize_headings
-from vaultsite.mathml import arithmatex_to_mathml, latex_to_mathml, normalize_display_math
+from vaultsite.mathml import (arithmatex_to_mathml, latex_to_mathml, math_as_text,
+                              normalize_display_math)
 from vaultsite.provenance import add_source_line
 from vaultsite.segments import split
 from vaultsite.tags import extract_tags
@@ -131,3 +132,8 @@ def test_unknown_source_note_is_an_error() -> None:
     """A `notes:` id that is not one of the five notes is refused."""
     with pytest.raises(ValueError, match="unknown source note '009'"):
         add_source_line("# T", ["009"], lang="ru", notes_page="n/")
+
+
+def test_math_in_a_toc_title_reads_as_its_symbols() -> None:
+    """A heading formula becomes its symbols where only plain text can go."""
+    assert math_as_text(r"Условие 6 и точка \(x_m\)") == "Условие 6 и точка xm"
