@@ -29,7 +29,7 @@ from vaultsite.headings import normalize_headings
 from vaultsite.mathml import (arithmatex_to_mathml, formulas, math_as_text, math_problems,
                               normalize_display_math)
 from vaultsite.provenance import add_source_line
-from vaultsite.search import language_sitemap, split_search_index
+from vaultsite.search import add_lemmas, language_sitemap, split_search_index
 from vaultsite.snippet_source import forget_changed_modules
 from vaultsite.strings import text
 from vaultsite.tags import extract_tags
@@ -233,6 +233,18 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     return env
 
 
+@functools.lru_cache(maxsize=65536)
+def _russian_lemma(word: str) -> str:
+    return _morphology().parse(word)[0].normal_form
+
+
+@functools.lru_cache(maxsize=1)
+def _morphology() -> Any:
+    import pymorphy3  # loaded only when an index is written: 0.1 s and 15 MB
+
+    return pymorphy3.MorphAnalyzer(lang="ru")
+
+
 @event_priority(-200)  # after mkdocs-static-i18n built every language and merged the index
 def on_post_build(config: MkDocsConfig) -> None:
     """Cut the merged search index and sitemap into one per language, under its root."""
@@ -244,6 +256,8 @@ def on_post_build(config: MkDocsConfig) -> None:
         return
     merged = json.loads(merged_path.read_text(encoding="utf-8"))
     for lang, index in split_search_index(merged, LANGUAGES, DEFAULT_LANGUAGE).items():
+        if lang == "ru":
+            index = add_lemmas(index, _russian_lemma)
         root = Path(config.site_dir) if lang == DEFAULT_LANGUAGE else Path(config.site_dir) / lang
         (root / "search").mkdir(parents=True, exist_ok=True)
         (root / "search" / "search_index.json").write_text(

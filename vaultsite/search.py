@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 SearchIndex = dict[str, Any]
@@ -53,3 +54,26 @@ def language_sitemap(sitemap: str, *, lang: str, site_url: str) -> str:
     entries = [e for e in _URL_ENTRY.findall(sitemap) if _LOC.search(e)
                and _LOC.search(e).group(1).startswith(prefix)]  # type: ignore[union-attr]
     return head + "".join(entries) + "</urlset>\n"
+
+
+_TAG = re.compile(r"<[^>]+>")
+_CYRILLIC_WORD = re.compile(r"[а-яё]+")
+
+
+def add_lemmas(index: SearchIndex, lemmatize: Callable[[str], str]) -> SearchIndex:
+    """Give each title and text the dictionary forms of its Russian words, hidden.
+
+    Material appends ``*`` to every query term, and lunr skips stemming for
+    such terms, so a stemmed index cannot match a whole word: «сходимость»
+    would miss a page that says «сходимости». Indexing lemmas lets a query in
+    dictionary form find every inflection. The span is ``hidden``: search
+    previews do not show it.
+    """
+    def with_lemmas(html: str) -> str:
+        words = set(_CYRILLIC_WORD.findall(_TAG.sub(" ", html).lower()))
+        lemmas = sorted({lemmatize(word) for word in words} - words)
+        return html + (f'<span hidden>{" ".join(lemmas)}</span>' if lemmas else "")
+
+    docs = [{**doc, "title": with_lemmas(doc["title"]), "text": with_lemmas(doc["text"])}
+            for doc in index["docs"]]
+    return {**index, "docs": docs}

@@ -47,7 +47,8 @@ QUERIES = [
     ("", "stopping conditions", "/stopping-conditions/"),
     ("ru/", "инерция", "/ru/momentum/"),
     ("ru/", "сходимость", "/ru/adagrad/"),  # the page says only "сходимости"
-    ("ru/", "сходимости", "/ru/lr-scheduling/"),  # the page says only "сходимость"
+    ("ru/", "импульс", "/ru/momentum/"),  # the page says "импульса", "импульсом"
+    ("ru/", "остановка", "/ru/stopping-conditions/"),  # the page says "остановки"
     ("ru/", "седловая точка", "/ru/critical-points/"),
     ("ru/", "условия остановки", "/ru/stopping-conditions/"),
     ("zh/", "学习率", "/zh/lr-scheduling/"),

@@ -8,7 +8,7 @@ import pytest
 
 from vaultsite import snippet_source
 from vaultsite.notebooks import clean_notebook_html, demote_headings, imported_snippets, notebook_key
-from vaultsite.search import language_sitemap, split_search_index
+from vaultsite.search import add_lemmas, language_sitemap, split_search_index
 
 MERGED = {
     "config": {"lang": ["en", "ru", "zh"], "separator": "[\\s]+"},
@@ -111,3 +111,15 @@ def test_language_sitemap_keeps_that_language_only() -> None:
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
         "    <url>\n        <loc>https://x.org/s/ru/adagrad/</loc>\n    </url>\n</urlset>\n")
+
+
+def test_lemmas_are_added_hidden() -> None:
+    """Words not in dictionary form get their lemma appended in a hidden span."""
+    index = {"config": {}, "docs": [{"location": "a/", "title": "Условия остановки",
+                                      "text": "<p>ускорить сходимости</p>"}]}
+    lemmas = {"ускорить": "ускорить", "сходимости": "сходимость", "условия": "условие",
+              "остановки": "остановка"}
+    out = add_lemmas(index, lemmas.__getitem__)
+    assert (out["docs"][0]["title"], out["docs"][0]["text"]) == (
+        "Условия остановки<span hidden>остановка условие</span>",
+        "<p>ускорить сходимости</p><span hidden>сходимость</span>")
