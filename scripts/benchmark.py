@@ -62,7 +62,7 @@ def page_weight(site: Path, page: str) -> dict[str, int]:
     return weights
 
 
-def serve_reload_seconds(edits: list[tuple[str, str]]) -> list[tuple[float, str]]:
+def serve_reload_seconds(edits: list[tuple[str, str]], *options: str) -> list[tuple[float, str]]:
     """Seconds from each file edit to "Reloading browsers" in ``mkdocs serve``, with what was redrawn.
 
     Runs on a copy of the project (PYTHONPATH points at the copy's packages),
@@ -79,7 +79,7 @@ def serve_reload_seconds(edits: list[tuple[str, str]]) -> list[tuple[float, str]
         environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project),
                        "VAULTSITE_CACHE": str(ROOT / ".cache")}
         server = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "-a", "127.0.0.1:8765"], cwd=project,
+            [sys.executable, "-m", "mkdocs", "serve", "-a", "127.0.0.1:8765", *options], cwd=project,
             env=environment,
             stderr=subprocess.PIPE, text=True)
         lines: list[tuple[float, str]] = []
@@ -135,10 +135,12 @@ def main() -> None:
         print(f"peak build memory:                {peak_mb:6.0f} MiB")
         figures = list((base / "site" / "assets" / "figures").glob("*.svg"))
         print(f"figures in the site:              {len(figures):6d}")
-        for seconds, drawn in serve_reload_seconds([
-                ("docs/adagrad.ru.md", "\nОдна новая строка.\n"),
-                ("snippets/adagrad.py", "\n# an edit that changes the module's hash\n")]):
-            print(f"serve: edit to reload:            {seconds:6.2f} s ({drawn[:90]})")
+        edits = [("docs/adagrad.ru.md", "\nОдна новая строка.\n"),
+                 ("snippets/adagrad.py", "\n# an edit that changes the module's hash\n")]
+        for options in ((), ("--dirty", "--no-strict")):
+            for (path, _), (seconds, drawn) in zip(edits, serve_reload_seconds(edits, *options)):
+                print(f"serve {' '.join(options) or '(full)':8s} edit {path} to reload: "
+                      f"{seconds:6.2f} s ({drawn[:70]})")
         for page in ("adagrad", "ru/adagrad", "zh/adagrad"):
             weights = page_weight(base / "site", page)
             detail = ", ".join(f"{k} {v / 1024:.1f}" for k, v in sorted(weights.items()))
