@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 import urllib.request
 from html.parser import HTMLParser
-from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlparse
 

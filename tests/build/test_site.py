@@ -115,13 +115,25 @@ def test_links_land_in_the_readers_language(clean_build: tuple[Path, Path, str])
     assert '<a href="../momentum/">Градиентный спуск с инерцией</a>' in html
 
 
-def test_second_build_redraws_no_figure(clean_build: tuple[Path, Path, str],
+def test_second_build_redraws_and_reruns_nothing(clean_build: tuple[Path, Path, str],
                                         tmp_path: Path) -> None:
-    """With the cache of the first build, the next build draws nothing."""
+    """With the cache of the first build, the next build draws and executes nothing."""
     site, cache, first_log = clean_build
-    assert "vaultsite: drew" in first_log
+    assert "vaultsite: drew" in first_log and "vaultsite: executed" in first_log
     result = build(ROOT, tmp_path / "site", cache)
-    assert result.returncode == 0 and "vaultsite: drew" not in result.stderr
+    assert result.returncode == 0
+    assert ("vaultsite: drew" in result.stderr, "vaultsite: executed" in result.stderr) == (
+        False, False)
+
+
+def test_each_notebook_executes_once_per_build(clean_build: tuple[Path, Path, str]) -> None:
+    """The clean build executes every notebook exactly once, for all three languages."""
+    _, _, log = clean_build
+    executed = [line.split(": ", 2)[2].split(", ") for line in log.splitlines()
+                if "vaultsite: executed" in line]
+    names = [name for run in executed for name in run]
+    notebooks = sorted(p.stem for p in (ROOT / "notebooks").glob("*.py"))
+    assert sorted(names) == notebooks
 
 
 def test_two_clean_builds_are_identical(clean_build: tuple[Path, Path, str],
