@@ -28,9 +28,13 @@ def _search(page: Any, url: str, query: str) -> list[str]:
     page.goto(url)
     page.click("label.md-search__icon[for='__search']", force=True)
     page.fill("input.md-search__input", query)
-    try:  # results arrive once the worker has loaded the index and run the query
-        page.wait_for_selector(".md-search-result__item", timeout=15_000)
-    except PlaywrightTimeout:
+    for _ in range(3):  # a query typed while the worker still builds the index waits
+        try:
+            page.wait_for_selector(".md-search-result__item", timeout=10_000)
+            break
+        except PlaywrightTimeout:
+            page.press("input.md-search__input", "End")  # a keyup makes Material ask again
+    else:
         return []
     page.wait_for_timeout(300)
     links = page.eval_on_selector_all(
