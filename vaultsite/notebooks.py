@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import functools
 import hashlib
 import os
 import re
@@ -116,6 +117,7 @@ def ipynb_text(path: Path) -> str:
     return jupytext.writes(notebook, fmt="ipynb")
 
 
+@functools.lru_cache(maxsize=1)  # the same 600 KB for each language's build
 def jupyter_css() -> str:
     """mkdocs-jupyter's stylesheets, light by default and dark under Material's slate scheme."""
     import mkdocs_jupyter
