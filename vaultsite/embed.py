@@ -1,4 +1,4 @@
-# Expanding ```figure and ```snippet blocks into Markdown that shows them.
+# Expanding ```figure, ```snippet and ```notebook blocks into Markdown that shows them.
 from __future__ import annotations
 
 import html
