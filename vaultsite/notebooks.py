@@ -44,9 +44,14 @@ def notebook_key(path: Path) -> str:
     digest = hashlib.sha256(source.encode())
     for module in sorted(imported_snippets(source)):
         digest.update(dependency_digest(module).encode())
-    for package in ("mkdocs-jupyter", "nbconvert", "numpy", "matplotlib"):
-        digest.update(f"{package}={metadata.version(package)}".encode())
+    digest.update(_renderer_versions().encode())
     return digest.hexdigest()
+
+
+@functools.lru_cache(maxsize=1)
+def _renderer_versions() -> str:
+    return ",".join(f"{package}={metadata.version(package)}"
+                    for package in ("mkdocs-jupyter", "nbconvert", "numpy", "matplotlib"))
 
 
 def clean_notebook_html(html: str) -> str:
@@ -109,9 +114,14 @@ def cached_notebook(path: Path, cache_dir: Path) -> tuple[str, bool]:
 
 def ipynb_text(path: Path) -> str:
     """The notebook as .ipynb JSON, with cell ids numbered rather than random."""
+    return _ipynb(path.read_text(encoding="utf-8"))
+
+
+@functools.lru_cache(maxsize=64)  # each language's build asks for the same file
+def _ipynb(source: str) -> str:
     import jupytext
 
-    notebook = jupytext.read(path)
+    notebook = jupytext.reads(source, fmt="py:percent")
     for number, cell in enumerate(notebook.cells):
         cell.id = f"cell-{number}"
     return jupytext.writes(notebook, fmt="ipynb")
