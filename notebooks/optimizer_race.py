@@ -36,18 +36,25 @@ from snippets.surfaces import ravine, ravine_grad
 # ## The contestants
 #
 # Each entry is an optimizer's `init / update / params` triple with its
-# hyperparameters bound. The learning rates are roughly the best each method
-# can take on the ravine without diverging.
+# hyperparameters bound. Plain GD and momentum need a step fitted to the
+# surface; the adaptive methods keep theirs. On the ravine the rates are roughly
+# the best each method can take without diverging.
 
 # %%
-OPTIMIZERS = {
-    "gd": (gradient_descent.init, partial(gradient_descent.update, lr=0.035),
-           gradient_descent.params),
-    "momentum": (momentum.init, partial(momentum.update, lr=0.01, decay=0.8), momentum.params),
-    "adagrad": (adagrad.init, partial(adagrad.update_note, lr=0.5), adagrad.params),
-    "rmsprop": (rmsprop.init, partial(rmsprop.update, lr=0.05, alpha=0.9), rmsprop.params),
-    "adam": (adam.init, partial(adam.update, lr=0.1), adam.params),
-}
+def contestants(*, gd_lr, momentum_lr, momentum_decay):
+    """The five optimizers, with the surface-dependent rates given."""
+    return {
+        "gd": (gradient_descent.init, partial(gradient_descent.update, lr=gd_lr),
+               gradient_descent.params),
+        "momentum": (momentum.init, partial(momentum.update, lr=momentum_lr,
+                                            decay=momentum_decay), momentum.params),
+        "adagrad": (adagrad.init, partial(adagrad.update_note, lr=0.5), adagrad.params),
+        "rmsprop": (rmsprop.init, partial(rmsprop.update, lr=0.05, alpha=0.9), rmsprop.params),
+        "adam": (adam.init, partial(adam.update, lr=0.1), adam.params),
+    }
+
+
+OPTIMIZERS = contestants(gd_lr=0.035, momentum_lr=0.01, momentum_decay=0.8)
 START = np.array([-4.0, 1.0])
 STEPS = 150
 
@@ -91,14 +98,7 @@ fig
 
 # %%
 starts = np.linspace(-10.0, 10.0, 400)
-CHASM_OPTIMIZERS = {
-    "gd": (gradient_descent.init, partial(gradient_descent.update, lr=0.005),
-           gradient_descent.params),
-    "momentum": (momentum.init, partial(momentum.update, lr=0.005, decay=0.9), momentum.params),
-    "adagrad": (adagrad.init, partial(adagrad.update_note, lr=0.5), adagrad.params),
-    "rmsprop": (rmsprop.init, partial(rmsprop.update, lr=0.05, alpha=0.9), rmsprop.params),
-    "adam": (adam.init, partial(adam.update, lr=0.1), adam.params),
-}
+CHASM_OPTIMIZERS = contestants(gd_lr=0.005, momentum_lr=0.005, momentum_decay=0.9)
 ends = {name: trajectory(*triple, local_minima.chasm_grad, starts, steps=3000)[-1]
         for name, triple in CHASM_OPTIMIZERS.items()}
 for name, end in ends.items():

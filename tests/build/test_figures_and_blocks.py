@@ -51,8 +51,8 @@ def test_bad_snippet_names_are_reported(block: str, message: str) -> None:
     """A block naming a missing module or function is a problem at its line."""
     out, problems = expand_blocks("text\n" + block, page_path="a.md", lang="en", figures={})
     assert out == "text\n" + block
-    assert [(p.line, p.message.split(" Closest")[0] if "update_" in message else p.message)
-            for p in problems] == [(2, message)]
+    assert [p.line for p in problems] == [2]
+    assert problems[0].message.startswith(message)
 
 
 def test_figure_without_alt_text_is_reported(tmp_path: Path) -> None:
