@@ -16,9 +16,9 @@ class VaultProblem:
         return f"docs/{self.path}:{self.line}: {self.message}"
 
 
-class VaultError(Exception):
-    """Raised when the vault has problems; carries all of them at once."""
+class VaultProblemError(Exception):
+    """Raised where one problem stops the reading of one file."""
 
-    def __init__(self, problems: list[VaultProblem]) -> None:
-        self.problems = problems
-        super().__init__("\n".join(str(p) for p in problems))
+    def __init__(self, problem: VaultProblem) -> None:
+        self.problem = problem
+        super().__init__(str(problem))

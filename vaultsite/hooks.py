@@ -4,14 +4,25 @@
 # sees one language at a time (``config.theme.language``).
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
+# This checkout's vaultsite/ and snippets/, whatever another checkout installed
+# (an editable install from a worktree would otherwise be imported instead).
+_CHECKOUT = Path(__file__).resolve().parent.parent
+if sys.path[:1] != [str(_CHECKOUT)]:
+    sys.path.insert(0, str(_CHECKOUT))
+for _module in [m for m in sys.modules if m.partition(".")[0] in ("vaultsite", "snippets")]:
+    if not Path(getattr(sys.modules[_module], "__file__", None) or "/").resolve().is_relative_to(
+            _CHECKOUT):
+        del sys.modules[_module]
+
 import functools
 import json
 import logging
 import os
 import re
-import traceback
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mkdocs.exceptions import PluginError
@@ -26,15 +37,17 @@ from vaultsite.embed import expand_blocks, ipynb_site_path
 from vaultsite.errors import VaultProblem
 from vaultsite.figures import FigureFile, cached_figure
 from vaultsite.headings import normalize_headings
+from vaultsite.images import image_problems
 from vaultsite.mathml import (arithmatex_to_mathml, formulas, math_as_text, math_problems,
-                              normalize_display_math)
+                              math_to_tokens, tokens_to_mathml)
 from vaultsite.provenance import add_source_line
+from vaultsite.rawsource import raw_source_problems
 from vaultsite.search import add_lemmas, language_sitemap, split_search_index
-from vaultsite.snippet_source import forget_changed_modules
+from vaultsite.snippet_source import SnippetNameError, forget_changed_modules, where
 from vaultsite.strings import text
 from vaultsite.tags import extract_tags
 from vaultsite.vault import (DEFAULT_LANGUAGE, LANGUAGES, Note, Vault, load_vault,
-                             missing_translations, note_path)
+                             markdown_offset, missing_translations, note_path)
 from vaultsite.wikilinks import name_index, rewrite_wikilinks
 
 if TYPE_CHECKING:
@@ -44,7 +57,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("mkdocs.plugins.vaultsite")
 heading_slug = slugify(case="lower")
-_FRONT_MATTER_LINES = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
 _NOTEBOOK_PLACEHOLDER = re.compile(r'<div class="vault-notebook" data-notebook="([\w-]+)"></div>')
 
 
@@ -60,6 +72,7 @@ class BuildState:
     drawn: list[str] = field(default_factory=list)
     executed: list[str] = field(default_factory=list)
     snippet_mtimes: dict[str, float] = field(default_factory=dict)
+    output_problems: list[VaultProblem] = field(default_factory=list)
 
 
 state = BuildState()
@@ -80,11 +93,21 @@ def _language(config: MkDocsConfig) -> str:
     return str(config.theme.get("language") or DEFAULT_LANGUAGE)
 
 
+def on_pre_build(config: MkDocsConfig) -> None:
+    """Start a build of all languages with no output problems (nested builds add theirs)."""
+    i18n = config.plugins.get("i18n")
+    if i18n is None or not getattr(i18n, "building", False):
+        state.output_problems = []
+
+
 @event_priority(-200)  # after mkdocs-static-i18n has chosen this language's files
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Index the vault, check translations, render figures and the math font."""
     lang = _language(config)
-    state.vault = load_vault(Path(config.docs_dir))
+    state.vault, unreadable = load_vault(Path(config.docs_dir))
+    unreadable += image_problems(Path(config.docs_dir), state.vault.assets)
+    if unreadable:  # MkDocs would stop on these files with a traceback
+        _fail(unreadable, f"{len(unreadable)} file(s) of the vault cannot be read")
     state.index = name_index(state.vault)
     state.problems = [  # reported once, by the first (default-language) build
         VaultProblem(note_path(concept, DEFAULT_LANGUAGE), 1,
@@ -115,10 +138,13 @@ def _render_figures(note: Note, files: Files, config: MkDocsConfig, lang: str) -
             continue
         try:
             figure, drawn = cached_figure(name, lang, cache_dir=_cache_dir(config) / "figures")
+        except SnippetNameError as error:
+            state.problems.append(VaultProblem(note.path, block.line, str(error)))
+            continue
         except Exception as error:  # a figure function may raise anything
-            trace = "".join(traceback.format_exception(error)[-6:])
             state.problems.append(VaultProblem(
-                note.path, block.line, f"figure {name}('{lang}') failed:\n{trace}"))
+                note.path, block.line, f"figure {name}('{lang}') raised {where(error)}; "
+                f"call it in Python to see the whole traceback"))
             continue
         state.figures[name] = figure
         if drawn:
@@ -139,9 +165,15 @@ def _render_notebooks(note: Note, files: Files, config: MkDocsConfig) -> None:
             continue
         try:
             html, executed = notebooks.cached_notebook(path, _cache_dir(config) / "notebooks")
+        except ValueError as error:  # the file is not a notebook we can read
+            state.problems.append(VaultProblem(note.path, block.line, str(error)))
+            continue
         except Exception as error:  # a cell may raise anything
+            raised = (f"{error.ename}: {error.evalue}" if hasattr(error, "ename")
+                      else f"{type(error).__name__}: {error}")
             state.problems.append(VaultProblem(
-                note.path, block.line, f"notebook {notebooks.NOTEBOOK_DIR}/{name}.py failed:\n{error}"))
+                note.path, block.line, f"notebook {notebooks.NOTEBOOK_DIR}/{name}.py raised "
+                f"{raised}; run `python {notebooks.NOTEBOOK_DIR}/{name}.py` to see where"))
             continue
         state.notebooks[name] = html
         if executed:
@@ -168,9 +200,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     """Run a page's Markdown through the vault transforms, in order."""
     lang = _language(config)
     note = next(n for n in state.vault.notes if n.path == page.file.src_uri)
-    source = Path(page.file.abs_src_path or "").read_text(encoding="utf-8")
-    front = _FRONT_MATTER_LINES.match(source)
-    offset = front.group(0).count("\n") if front else 0
+    offset = markdown_offset(note.text, markdown)
     suffix = "" if lang == DEFAULT_LANGUAGE else f".{lang}"
     # raw HTML: MkDocs cannot validate anchors the tags plugin adds after rendering
     markdown, tags = extract_tags(markdown, tags_url=_relative_url(files, page, f"tags{suffix}.md"),
@@ -180,7 +210,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
                                                 slugify=lambda h: heading_slug(h, "-"))
     markdown = normalize_headings(convert_callouts(markdown))
     math_lines = math_problems(markdown)
-    markdown = normalize_display_math(markdown)
+    markdown = math_to_tokens(markdown)
     markdown, block_problems = expand_blocks(markdown, page_path=note.path, lang=lang,
                                              figures=state.figures, notebooks=state.notebooks)
     notes = [str(n) for n in page.meta.get("notes", [])]
@@ -200,7 +230,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 @event_priority(50)  # before Material's typeset plugin copies headings into the toc
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Replace every formula by MathML and every notebook placeholder by the notebook."""
-    html, _failures = arithmatex_to_mathml(html)  # already reported, with lines, by math_problems
+    # failures were already reported, with their lines, by math_problems
+    html, _failures = tokens_to_mathml(html)
+    html, _failures = arithmatex_to_mathml(html)
     for item in _toc_items(page.toc.items):
         item.title = math_as_text(item.title)  # plain-text uses of a title: aria-label, search
     return _NOTEBOOK_PLACEHOLDER.sub(lambda m: _notebook_html(m.group(1), page, files, config),
@@ -226,11 +258,25 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         log.info("vaultsite: executed %d notebook(s): %s", len(state.executed),
                  ", ".join(state.executed))
     if state.problems:
-        for problem in state.problems:
-            log.error("%s", problem)
-        msg = f"{len(state.problems)} problem(s) in the vault ({_language(config)}); see above"
-        raise PluginError(msg)
+        _fail(state.problems, f"{len(state.problems)} problem(s) in the vault ({_language(config)})")
     return env
+
+
+def _fail(problems: list[VaultProblem], summary: str) -> None:
+    """Log every problem as an error (``-q`` cannot hide them) and stop the build."""
+    for problem in problems:
+        log.error("%s", problem)
+    msg = f"{summary}; see above"
+    raise PluginError(msg)
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """Check the finished page: no source text (TeX, [[links]], fences) may reach a reader."""
+    note = next((n for n in state.vault.notes if n.path == page.file.src_uri), None)
+    if note is not None:
+        state.output_problems.extend(raw_source_problems(output, path=note.path,
+                                                         source=note.text))
+    return output
 
 
 @functools.lru_cache(maxsize=65536)
@@ -247,10 +293,14 @@ def _morphology() -> Any:
 
 @event_priority(-200)  # after mkdocs-static-i18n built every language and merged the index
 def on_post_build(config: MkDocsConfig) -> None:
-    """Cut the merged search index and sitemap into one per language, under its root."""
+    """Fail on pages that show source; cut the merged search index and sitemap per language."""
     i18n = config.plugins.get("i18n")
-    if i18n is None or getattr(i18n, "building", False):
+    if i18n is not None and getattr(i18n, "building", False):
         return  # a nested build of one language: i18n merges the index after the last one
+    if state.output_problems:  # every language's pages, checked by on_post_page
+        _fail(state.output_problems, f"{len(state.output_problems)} page(s) show source to readers")
+    if i18n is None:
+        return
     merged_path = Path(config.site_dir) / "search" / "search_index.json"
     if not merged_path.exists():
         return
@@ -258,6 +308,9 @@ def on_post_build(config: MkDocsConfig) -> None:
     for lang, index in split_search_index(merged, LANGUAGES, DEFAULT_LANGUAGE).items():
         if lang == "ru":
             index = add_lemmas(index, _russian_lemma)
+        if lang == "zh":
+            from vaultsite.search import add_chinese_compounds
+            index = add_chinese_compounds(index)
         root = Path(config.site_dir) if lang == DEFAULT_LANGUAGE else Path(config.site_dir) / lang
         (root / "search").mkdir(parents=True, exist_ok=True)
         (root / "search" / "search_index.json").write_text(

@@ -1,10 +1,11 @@
 # LaTeX → MathML at build time, so math needs no script and no network.
 #
-# In Markdown, ``$$…$$`` written inside a line or on a single line (as the notes
-# do) is first put in a form arithmatex understands; after Markdown, each
-# arithmatex span is replaced by MathML from latex2mathml.
+# Before Markdown, each formula in prose becomes a plain-word token that no
+# Markdown container can break; after Markdown, each token (and each arithmatex
+# span, for math in headings) is replaced by MathML from latex2mathml.
 from __future__ import annotations
 
+import base64
 import functools
 import html
 import re
@@ -14,40 +15,82 @@ from latex2mathml.converter import convert
 from vaultsite.segments import Segment, join, split
 
 _UNKNOWN_COMMAND = re.compile(r">(\\[A-Za-z]+)<")
-_LINE_START = re.compile(r"(?:^|\n)(?P<indent>[ \t]*(?:[-*+]|\d+[.)])?[ \t]*)$")
 _ARITHMATEX = re.compile(
     r'<(?P<tag>span|div) class="arithmatex">\s*\\(?P<open>[(\[])(?P<tex>.*?)\\[)\]]\s*</(?P=tag)>',
     re.DOTALL,
 )
 
 
-def normalize_display_math(markdown: str) -> str:
-    """Give every ``$$…$$`` a form arithmatex renders.
+_TOKEN = re.compile(r"xzm(?P<kind>[di])(?P<code>[0-9a-v]*)zx")
+_HEADING_START = re.compile(r"[ \t]*#{1,6}[ \t]")
 
-    On a line of its own (after an optional list marker) it becomes a block
-    with ``$$`` fences on their own lines and blank lines around; inside running
-    text it becomes inline math in display style.
+
+def math_to_tokens(markdown: str) -> str:
+    """Replace every ``$…$`` and ``$$…$$`` in prose by a token of letters and digits.
+
+    No Markdown container can break such a token: callouts at any depth, list
+    items, table cells (even with ``|`` in the formula), footnotes. It carries
+    the formula (base32), so :func:`tokens_to_mathml` needs no state to turn it
+    into MathML after rendering. Math on a heading line is left to arithmatex,
+    which keeps heading ids readable (``x_m``).
     """
-    segments = split(markdown)
     out: list[Segment] = []
-    for i, segment in enumerate(segments):
-        if segment.kind != "display_math":
-            out.append(segment)
-            continue
-        tex = segment.text[2:-2].strip()
-        before = "".join(s.text for s in out)
-        after = segments[i + 1].text if i + 1 < len(segments) else ""
-        start = _LINE_START.search(before)
-        ends_line = after == "" or after.lstrip(" \t").startswith("\n")
-        if start and ends_line:
-            marker = start.group("indent")
-            pad = " " * len(marker)
-            block = f"\n\n{pad}$$\n{pad}{tex}\n{pad}$$\n"
-            text = (block if not marker.strip() else "\n" + block)
-            out.append(Segment("display_math", text, segment.line))
-        else:
-            out.append(Segment("math", f"$\\displaystyle {tex}$", segment.line))
+    line_start = ""  # the current line's text before the segment
+    for segment in split(markdown):
+        text = segment.text
+        if segment.kind in ("math", "display_math") and not _HEADING_START.match(line_start):
+            display = segment.kind == "display_math"
+            tex = (text[2:-2] if display else text[1:-1]).strip()
+            code = base64.b32hexencode(tex.encode()).decode().rstrip("=").lower()
+            text = f"xzm{'d' if display else 'i'}{code}zx"
+        out.append(Segment(segment.kind, text, segment.line))
+        line_start = (line_start + text).rpartition("\n")[2]
     return join(out)
+
+
+def _token_tex(match: re.Match[str]) -> str:
+    code = match.group("code").upper()
+    return base64.b32hexdecode(code + "=" * (-len(code) % 8)).decode()
+
+
+_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)
+_DISPLAY_LINE = re.compile(r"(?:^|\n)[ \t]*(xzmd[0-9a-v]*zx)[ \t]*(?=\n|$)")
+
+
+def tokens_to_mathml(page_html: str) -> tuple[str, list[str]]:
+    """Replace the tokens of :func:`math_to_tokens` by MathML; return the failures too.
+
+    A ``$$…$$`` token on a line of its own becomes a display block, closing the
+    paragraph around it; one inside running text (or alone in a table cell or
+    a tight list item) is inline math in display style.
+    """
+    failures: list[str] = []
+
+    def mathml(match: re.Match[str], *, block: bool = False) -> str:
+        tex = _token_tex(match)
+        display = match.group("kind") == "d"
+        try:
+            if block:
+                return f'<div class="math-display">{latex_to_mathml(tex, display=True)}</div>'
+            return latex_to_mathml(rf"\displaystyle {tex}" if display else tex, display=False)
+        except ValueError as error:
+            failures.append(str(error))
+            return html.escape(f"$${tex}$$" if display else f"${tex}$")
+
+    def paragraph(match: re.Match[str]) -> str:
+        parts = _DISPLAY_LINE.split(match.group(1))
+        if len(parts) == 1:
+            return match.group(0)
+        blocks = []
+        for i, part in enumerate(parts):
+            if i % 2:
+                blocks.append(mathml(_TOKEN.fullmatch(part), block=True))  # type: ignore[arg-type]
+            elif part.strip():
+                blocks.append(f"<p>{part.strip()}</p>")
+        return "\n".join(blocks)
+
+    page_html = _PARAGRAPH.sub(paragraph, page_html)
+    return _TOKEN.sub(mathml, page_html), failures
 
 
 @functools.lru_cache(maxsize=4096)  # the same formula is met in each language's build

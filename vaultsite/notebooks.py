@@ -28,9 +28,13 @@ def notebook_path(root: Path, name: str) -> Path:
 
 
 def imported_snippets(source: str) -> set[str]:
-    """Snippet modules a notebook imports."""
+    """Snippet modules a notebook imports (none if it is not Python; see read_notebook)."""
     found: set[str] = set()
-    for node in ast.walk(ast.parse(source)):
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return found
+    for node in ast.walk(tree):
         if isinstance(node, ast.ImportFrom) and node.module == PACKAGE:
             found.update(a.name for a in node.names)
         elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith(PACKAGE + "."):
@@ -40,7 +44,7 @@ def imported_snippets(source: str) -> set[str]:
 
 def notebook_key(path: Path) -> str:
     """Hash of the notebook, the snippet code it runs, and the renderer's versions."""
-    source = path.read_text(encoding="utf-8")
+    source = read_notebook(path)
     digest = hashlib.sha256(source.encode())
     for module in sorted(imported_snippets(source)):
         digest.update(dependency_digest(module).encode())
@@ -85,7 +89,11 @@ def render_notebook(path: Path, *, work_dir: Path) -> str:
     (work_dir / "matplotlibrc").write_text("svg.hashsalt: vaultsite\n", encoding="utf-8")
     ipynb = work_dir / f"{path.stem}.ipynb"  # numbered cell ids: the same HTML on every run
     ipynb.write_text(ipynb_text(path), encoding="utf-8")
-    reproducible = {"SOURCE_DATE_EPOCH": "0", "MATPLOTLIBRC": str(work_dir)}
+    # the kernel imports snippets/ from this notebook's checkout, whatever is installed
+    project_root = path.resolve().parent.parent
+    reproducible = {"SOURCE_DATE_EPOCH": "0", "MATPLOTLIBRC": str(work_dir),
+                    "PYTHONPATH": os.pathsep.join(filter(None, [
+                        str(project_root), os.environ.get("PYTHONPATH")]))}
     saved = {key: os.environ.get(key) for key in reproducible}
     os.environ.update(reproducible)
     try:
@@ -114,7 +122,52 @@ def cached_notebook(path: Path, cache_dir: Path) -> tuple[str, bool]:
 
 def ipynb_text(path: Path) -> str:
     """The notebook as .ipynb JSON, with cell ids numbered rather than random."""
-    return _ipynb(path.read_text(encoding="utf-8"))
+    return _ipynb(read_notebook(path))
+
+
+_CELL_MARKER = re.compile(r"^# %%", re.MULTILINE)
+_HEADER = re.compile(r"\A# ---\n((?:#.*\n)*?)# ---\n")
+
+
+def read_notebook(path: Path) -> str:
+    """A notebook's source, checked as a jupytext percent-format script.
+
+    ``ValueError`` says ``notebooks/<name>.py:<line>: what is wrong, what to do``
+    for a file that is not UTF-8, not Python, without ``# %%`` cells, or with
+    a header that is not YAML.
+    """
+    shown = f"{NOTEBOOK_DIR}/{path.name}"
+    data = path.read_bytes()
+    try:
+        source = data.decode("utf-8-sig").replace("\r\n", "\n")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        msg = (f"{shown}:{line}: not valid UTF-8 (byte 0x{data[error.start]:02x}); "
+               "re-save the file as UTF-8")
+        raise ValueError(msg) from error
+    try:
+        ast.parse(source)
+    except SyntaxError as error:
+        msg = f"{shown}:{error.lineno}: not valid Python: {error.msg}; fix the cell"
+        raise ValueError(msg) from error
+    if not _CELL_MARKER.search(source):
+        msg = (f"{shown}:1: not a jupytext percent-format notebook: start each cell with "
+               "a `# %%` line (`# %% [markdown]` for text)")
+        raise ValueError(msg)
+    header = _HEADER.match(source)
+    if header:
+        import yaml
+
+        yaml_text = re.sub(r"^# ?", "", header.group(1), flags=re.MULTILINE)
+        try:
+            yaml.safe_load(yaml_text)
+        except yaml.YAMLError as error:
+            mark = getattr(error, "problem_mark", None)
+            line = 2 + (mark.line if mark else 0)
+            msg = (f"{shown}:{line}: the jupytext header is not valid YAML "
+                   f"({getattr(error, 'problem', error)}); fix it or delete the header")
+            raise ValueError(msg) from error
+    return source
 
 
 @functools.lru_cache(maxsize=64)  # each language's build asks for the same file

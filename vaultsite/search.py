@@ -77,3 +77,44 @@ def add_lemmas(index: SearchIndex, lemmatize: Callable[[str], str]) -> SearchInd
     docs = [{**doc, "title": with_lemmas(doc["title"]), "text": with_lemmas(doc["text"])}
             for doc in index["docs"]]
     return {**index, "docs": docs}
+
+
+# A run of Chinese words, as Material's search plugin writes it: jieba's words
+# joined by U+200B, with no space, punctuation or Latin letter between them
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff"
+_HAN_RUN = re.compile(f"[{_HAN}]+(?:\u200b[{_HAN}]+)*")
+
+
+def chinese_compounds(html: str, *, longest: int = 3) -> list[str]:
+    """Compound terms of the jieba-cut ``html``: joined neighbouring words, and long terms cut short.
+
+    Material's plugin indexes jieba's words (自 / 适应), so a compound a reader
+    types (自适应) is no term of the index. Its worker cuts a Chinese query
+    greedily into the longest index terms that end before the query's last
+    character, then matches each as a prefix: with every run of 2 to
+    ``longest`` neighbouring words indexed whole (自适应, 学习率衰减), and every
+    term of three or more characters also without its last character (自适,
+    学习率衰), the query 自适应 becomes the prefix 自适, which only compounds
+    of 自适应 extend. Returns the new terms only, sorted.
+    """
+    words: set[str] = set()
+    terms: set[str] = set()
+    for run in _HAN_RUN.findall(_TAG.sub(" ", html)):
+        run_words = run.split("\u200b")
+        words.update(run_words)
+        terms.update("".join(run_words[start:start + size])
+                     for size in range(2, longest + 1)
+                     for start in range(len(run_words) - size + 1))
+    terms |= {term[:-1] for term in terms | words if len(term) >= 3}
+    return sorted(terms - words)
+
+
+def add_chinese_compounds(index: SearchIndex) -> SearchIndex:
+    """Give each title and text its Chinese compound terms (see chinese_compounds), hidden."""
+    def with_compounds(html: str) -> str:
+        terms = chinese_compounds(html)
+        return html + (f'<span hidden>{" ".join(terms)}</span>' if terms else "")
+
+    docs = [{**doc, "title": with_compounds(doc["title"]), "text": with_compounds(doc["text"])}
+            for doc in index["docs"]]
+    return {**index, "docs": docs}

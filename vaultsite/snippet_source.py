@@ -6,8 +6,10 @@ import difflib
 import functools
 import hashlib
 import importlib
+import importlib.util
 import inspect
 import sys
+import traceback
 from pathlib import Path
 from types import ModuleType
 
@@ -19,12 +21,31 @@ class SnippetNameError(LookupError):
 
 
 def package_dir() -> Path:
-    """The folder of the snippets package."""
-    spec = importlib.util.find_spec(PACKAGE)
-    if spec is None or spec.origin is None:
-        msg = f"the `{PACKAGE}` package is not importable; run `pip install -e .`"
+    """The snippets/ folder beside this vaultsite/: the checkout being built."""
+    return Path(__file__).resolve().parent.parent / PACKAGE
+
+
+def _package() -> ModuleType:
+    """The snippets package of this checkout, imported from its folder.
+
+    Not through ``sys.path``: an editable install of another checkout (a git
+    worktree, a copy) would put its own snippets/ there.
+    """
+    folder = package_dir()
+    loaded = sys.modules.get(PACKAGE)
+    if loaded is not None and Path(loaded.__file__ or "").resolve().parent == folder:
+        return loaded
+    for name in [m for m in sys.modules if m == PACKAGE or m.startswith(PACKAGE + ".")]:
+        del sys.modules[name]
+    spec = importlib.util.spec_from_file_location(
+        PACKAGE, folder / "__init__.py", submodule_search_locations=[str(folder)])
+    if spec is None or spec.loader is None:
+        msg = f"no {PACKAGE}/__init__.py in {folder.parent}"
         raise SnippetNameError(msg)
-    return Path(spec.origin).parent
+    package = importlib.util.module_from_spec(spec)
+    sys.modules[PACKAGE] = package
+    spec.loader.exec_module(package)
+    return package
 
 
 def _module_names() -> list[str]:
@@ -38,7 +59,35 @@ def load_module(module: str) -> ModuleType:
         hint = f" Closest: {', '.join(close)}." if close else ""
         msg = f"no module snippets/{module}.py.{hint}"
         raise SnippetNameError(msg)
-    return importlib.import_module(f"{PACKAGE}.{module}")
+    try:
+        _package()
+        return importlib.import_module(f"{PACKAGE}.{module}")
+    except SnippetNameError:
+        raise
+    except Exception as error:  # a module may raise anything while it is imported
+        raise SnippetNameError(f"cannot import snippets/{module}.py: {where(error)}") from error
+
+
+def where(error: BaseException) -> str:
+    """``snippets/x.py:12: ZeroDivisionError: division by zero``: the error at its snippet line.
+
+    The innermost frame in snippets/ is named, never the whole traceback; a
+    syntax error names its own line.
+    """
+    folder = package_dir()
+    if isinstance(error, SyntaxError) and error.filename:
+        return f"{_shown(Path(error.filename), folder)}:{error.lineno}: SyntaxError: {error.msg}"
+    frames = [f for f in traceback.extract_tb(error.__traceback__)
+              if Path(f.filename).resolve().is_relative_to(folder.resolve())]
+    place = f"{_shown(Path(frames[-1].filename), folder)}:{frames[-1].lineno}: " if frames else ""
+    return f"{place}{type(error).__name__}: {error}"
+
+
+def _shown(path: Path, folder: Path) -> str:
+    try:
+        return f"{PACKAGE}/{path.resolve().relative_to(folder.resolve()).as_posix()}"
+    except ValueError:
+        return path.as_posix()
 
 
 def lookup(name: str) -> tuple[ModuleType, object]:
@@ -70,7 +119,11 @@ def snippet_imports(path: Path) -> set[str]:
 @functools.lru_cache(maxsize=256)
 def _imports(source: str) -> frozenset[str]:
     found: set[str] = set()
-    for node in ast.walk(ast.parse(source)):
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return frozenset()  # reported, with its line, when the module is imported
+    for node in ast.walk(tree):
         if isinstance(node, ast.ImportFrom) and node.module:
             if node.module == PACKAGE:
                 found.update(alias.name for alias in node.names)

@@ -7,6 +7,7 @@ from pathlib import Path, PurePosixPath
 
 import yaml
 
+from vaultsite.errors import VaultProblem, VaultProblemError
 from vaultsite.segments import split
 
 LANGUAGES = ("en", "ru", "zh")
@@ -48,10 +49,47 @@ def concept_and_language(path: str) -> tuple[str, str]:
 
 
 def front_matter(text: str) -> dict[str, object]:
-    """The YAML front matter of a note, or an empty dict."""
+    """The YAML front matter of a note, or an empty dict (also when it is not valid)."""
+    try:
+        return read_front_matter("", text)
+    except VaultProblemError:
+        return {}
+
+
+def read_front_matter(path: str, text: str) -> dict[str, object]:
+    """The YAML front matter of the note at ``path``; raises the problem if it is malformed."""
     match = _FRONT_MATTER.match(text)
-    loaded = yaml.safe_load(match.group(1)) if match else None
-    return loaded if isinstance(loaded, dict) else {}
+    if match is None:
+        return {}
+    try:
+        loaded = yaml.safe_load(match.group(1))
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+        line = 2 + (mark.line if mark else 0)  # the YAML starts on the note's line 2
+        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+        context = getattr(error, "context", None)
+        detail = f"{context}, {problem}" if context else problem
+        raise VaultProblemError(VaultProblem(
+            path, line, f"front matter is not valid YAML: {detail}; fix the YAML between the "
+            "two --- lines (quote a value that holds ': ' or ' #')")) from error
+    if loaded is not None and not isinstance(loaded, dict):
+        raise VaultProblemError(VaultProblem(
+            path, 2, "front matter is not a set of `key: value` lines; write `title: …` and "
+            "`aliases: […]` between the two --- lines"))
+    return loaded or {}
+
+
+def decode_note(path: str, data: bytes) -> str:
+    """A note's text: UTF-8 with or without a BOM, any line endings, as ``\\n`` lines."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        raise VaultProblemError(VaultProblem(
+            path, line, f"not valid UTF-8: byte 0x{data[error.start]:02x} at column {column}; "
+            "re-save the file as UTF-8")) from error
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def headings(text: str) -> tuple[str, ...]:
@@ -91,19 +129,44 @@ class Vault:
         return sorted({n.concept for n in self.notes})
 
 
-def load_vault(docs_dir: Path) -> Vault:
-    """Read every note and list every other file under ``docs_dir`` (dot-folders skipped)."""
+def read_note(path: str, data: bytes) -> Note:
+    """A note from its bytes; raises the problem if it cannot be read."""
+    text = decode_note(path, data)
+    read_front_matter(path, text)
+    return parse_note(path, text)
+
+
+def load_vault(docs_dir: Path) -> tuple[Vault, list[VaultProblem]]:
+    """Read every note and list every other file under ``docs_dir`` (dot-folders skipped).
+
+    A note that cannot be read is left out and reported.
+    """
     notes: list[Note] = []
     assets: list[str] = []
+    problems: list[VaultProblem] = []
     for file in sorted(docs_dir.rglob("*")):
         relative = file.relative_to(docs_dir).as_posix()
         if not file.is_file() or any(part.startswith(".") for part in relative.split("/")):
             continue
         if file.suffix == ".md":
-            notes.append(parse_note(relative, file.read_text(encoding="utf-8")))
+            try:
+                notes.append(read_note(relative, file.read_bytes()))
+            except VaultProblemError as error:
+                problems.append(error.problem)
         else:
             assets.append(relative)
-    return Vault(tuple(notes), tuple(assets))
+    return Vault(tuple(notes), tuple(assets)), problems
+
+
+def markdown_offset(text: str, markdown: str) -> int:
+    """Lines of ``text`` before ``markdown``, the body MkDocs kept after the front matter.
+
+    MkDocs also drops the blank lines after the front matter, so the offset is
+    counted from where the body starts, not from the closing ``---``.
+    """
+    body = markdown.lstrip("\n")
+    start = len(text) - len(body) if text.endswith(body) else text.find(body[:200])
+    return text.count("\n", 0, start) if start >= 0 else 0
 
 
 def missing_translations(vault: Vault) -> list[tuple[str, str]]:

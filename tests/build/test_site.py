@@ -12,7 +12,7 @@ import pytest
 from tests.sitebuild import ROOT, build
 from vaultsite.vault import LANGUAGES, load_vault
 
-CONCEPTS = sorted({n.concept for n in load_vault(ROOT / "docs").notes})
+CONCEPTS = sorted({n.concept for n in load_vault(ROOT / "docs")[0].notes})
 
 
 def copy_project(target: Path) -> Path:

@@ -6,8 +6,7 @@ import pytest
 
 from vaultsite.callouts import convert_callouts
 from vaultsite.headings import normalize_headings
-from vaultsite.mathml import (arithmatex_to_mathml, latex_to_mathml, math_as_text,
-                              normalize_display_math)
+from vaultsite.mathml import arithmatex_to_mathml, latex_to_mathml, math_as_text
 from vaultsite.provenance import add_source_line
 from vaultsite.segments import split
 from vaultsite.tags import extract_tags
@@ -60,16 +59,6 @@ def test_headings_never_skip_a_level() -> None:
 def test_headings_in_code_are_left_alone() -> None:
     """A '#' line inside a fence is code, not a heading."""
     assert normalize_headings("# T\n#### a\n```\n# x\n```") == "# T\n## a\n```\n# x\n```"
-
-
-def test_single_line_display_math_becomes_a_block() -> None:
-    """'$$…$$' on a line of its own after text becomes a fenced block."""
-    assert normalize_display_math("Text.\n$$x = 0$$\nMore") == "Text.\n\n\n$$\nx = 0\n$$\n\nMore"
-
-
-def test_display_math_inside_a_line_becomes_inline_display_style() -> None:
-    """'$$…$$' in running text stays inline, in display style."""
-    assert normalize_display_math("is $$x \\geq 0$$ here") == "is $\\displaystyle x \\geq 0$ here"
 
 
 def test_mathml_of_a_fraction() -> None:
