@@ -93,25 +93,38 @@ def units_paths(*, steps: int = 60) -> dict[str, Array]:
 
 
 def units_figure(lang: str) -> object:
-    """GD and momentum follow the steep axis first; AdaGrad heads off at 45°."""
+    """GD and momentum follow the steep axis first; AdaGrad heads off at 45°.
+
+    Note 002's routes are marked: (0) the straight line to the minimum, and on the
+    gradient-descent path (1) the drop along the steep axis and (2) the crawl after the bend.
+    """
     paths = units_paths()
     fig, (ax,) = new_figure(width=6.4, height=3.6)
     contour(ax, ravine, xlim=(-4.5, 0.5), ylim=(-1.2, 1.2),
             levels=[0.05, 0.2, 0.5, 1, 2, 4, 8, 12, 20, 30])
+    ax.plot([START[0], 0.0], [START[1], 0.0], "--", color="0.45", linewidth=1.0,
+            label=tr(lang, en="(0) the ideal route", ru="(0) оптимальный маршрут",
+                     zh="(0) 理想路线"))
     names = {
-        "gd": tr(lang, en="gradient descent", ru="градиентный спуск", zh="梯度下降"),
+        "gd": tr(lang, en="gradient descent: (1), then (2)",
+                 ru="градиентный спуск: (1), затем (2)", zh="梯度下降：先 (1)，后 (2)"),
         "momentum": tr(lang, en="momentum", ru="с инерцией", zh="动量法"),
         "adagrad": "AdaGrad",
     }
     for method, path in paths.items():
         path_line(ax, path, method=method, label=names[method])
+    bend = paths["gd"][1]
+    label_style = {"fontsize": 10, "fontweight": "bold", "ha": "center", "va": "center"}
+    ax.text(-2.0, 0.62, "(0)", color="0.3", **label_style)
+    ax.text(bend[0] + 0.22, (START[1] + bend[1]) / 2, "(1)", color=COLORS["gd"], **label_style)
+    ax.text(paths["gd"][-1][0] - 0.4, -0.14, "(2)", color=COLORS["gd"], **label_style)
     ax.plot(0, 0, "k*", markersize=10)
     ax.set_xlabel("x")
     ax.set_ylabel("y")
     ax.set_title(tr(lang, en="f = ½(x² + 50y²), 60 steps from (−4, 1)",
                     ru="f = ½(x² + 50y²), 60 шагов из (−4, 1)",
                     zh="f = ½(x² + 50y²)，从 (−4, 1) 出发 60 步"))
-    ax.legend(loc="lower right")
+    ax.legend(loc="upper right", fontsize=8)
     return fig
 
 

@@ -196,7 +196,7 @@ def spray_figure(lang: str) -> Figure:
     # (colour, line style, width, label); the widths keep coinciding lines visible
     styles = {
         "adagrad_mean": (COLORS["adagrad"], "-", 5.0, tr(lang, en="AdaGrad, mean form (HY)",
-                                                         ru="AdaGrad, среднее (HY)",
+                                                         ru="AdaGrad, среднее (Хун-И Ли)",
                                                          zh="Adagrad，均方根形式（李宏毅）")),
         "adagrad_duchi": (COLORS["adagrad"], ":", 1.5, tr(lang, en="AdaGrad, sum form (Duchi)",
                                                           ru="AdaGrad, сумма (Duchi)",

@@ -128,28 +128,28 @@ def paths_figure(lang: str) -> Figure:
     contour(ax, lambda w, b: loss(w, b, x, y), xlim=(-1.5, 4.0), ylim=(-0.5, 2.5), levels=18)
     path_line(ax, paths[1], method="momentum", alpha=0.8,
               label=tr(lang, en="B = 1: 20 updates per epoch", ru="B = 1: 20 шагов за эпоху",
-                       zh="B = 1：每个 epoch 更新 20 次"))
+                       zh="B = 1：每轮更新 20 次"))
     path_line(ax, paths[N_EXAMPLES], method="gd",
               label=tr(lang, en="B = 20 (full batch): 1 update per epoch",
                        ru="B = 20 (весь набор): 1 шаг за эпоху",
-                       zh="B = 20（full batch）：每个 epoch 更新 1 次"))
+                       zh="B = 20（全批量）：每轮更新 1 次"))
     best = np.linalg.lstsq(np.stack([x, np.ones_like(x)], axis=1), y, rcond=None)[0]
     ax.plot(*best, "k*", markersize=10)
     ax.set_xlabel("w")
     ax.set_ylabel("b")
     ax.set_title(tr(lang, en=f"{PATH_EPOCHS} epochs each from (−1, 2), η = {PATH_LR}",
                     ru=f"по {PATH_EPOCHS} эпох из (−1, 2), η = {PATH_LR}",
-                    zh=f"从 (−1, 2) 出发，各 {PATH_EPOCHS} 个 epoch，η = {PATH_LR}"))
+                    zh=f"从 (−1, 2) 出发，各 {PATH_EPOCHS} 轮，η = {PATH_LR}"))
     ax.legend(loc="upper right", fontsize=8)
 
     updates = PATH_EPOCHS * N_EXAMPLES
     long_full_batch = batch_paths(epochs=updates)[N_EXAMPLES]
     ax_loss.semilogy(excess_loss(paths[1]), color=COLORS["momentum"],
                      label=tr(lang, en=f"B = 1 ({PATH_EPOCHS} epochs)",
-                              ru=f"B = 1 ({PATH_EPOCHS} эпох)", zh=f"B = 1（{PATH_EPOCHS} 个 epoch）"))
+                              ru=f"B = 1 ({PATH_EPOCHS} эпох)", zh=f"B = 1（{PATH_EPOCHS} 轮）"))
     ax_loss.semilogy(excess_loss(long_full_batch), color=COLORS["gd"],
                      label=tr(lang, en=f"B = 20 ({updates} epochs)", ru=f"B = 20 ({updates} эпох)",
-                              zh=f"B = 20（{updates} 个 epoch）"))
+                              zh=f"B = 20（{updates} 轮）"))
     ax_loss.axvline(PATH_EPOCHS, color=COLORS["neutral"], linestyle=":", linewidth=1,
                     label=tr(lang, en=f"{PATH_EPOCHS} updates: where B = 20 stops on the left",
                              ru=f"{PATH_EPOCHS} шагов: здесь B = 20 кончается слева",
@@ -180,12 +180,12 @@ def variance_figure(lang: str) -> Figure:
     ax.plot(enumerable, exact, "o", color=COLORS["rmsprop"],
             label=tr(lang, en="exact: mean over all C(N, B) batches",
                      ru="точно: среднее по всем C(N, B) батчам",
-                     zh="精确值：对全部 C(N, B) 个 batch 求平均"))
+                     zh="精确值：对全部 C(N, B) 个小批量求平均"))
     ax.set_xticks([1, 2, 5, 10, 15, 20])
-    ax.set_xlabel(tr(lang, en="batch size B", ru="размер батча B", zh="batch size B"))
+    ax.set_xlabel(tr(lang, en="batch size B", ru="размер батча B", zh="批次大小 B"))
     ax.set_ylabel(r"$E\,\|g_B - \bar{g}\|^2$")
     ax.set_title(tr(lang, en="How noisy is a batch gradient? N = 20, θ = (−1, 2)",
                     ru="Насколько шумный градиент по батчу? N = 20, θ = (−1, 2)",
-                    zh="batch 梯度有多 noisy？N = 20，θ = (−1, 2)"))
+                    zh="小批量梯度的噪声有多大？N = 20，θ = (−1, 2)"))
     ax.legend()
     return fig

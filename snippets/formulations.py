@@ -111,7 +111,7 @@ def first_step_figure(lang: str) -> Figure:
                           tr(lang, en="Duchi / torch (ε = 1e-10)", ru="Duchi / torch (ε = 1e-10)",
                              zh="Duchi / torch（ε = 1e-10）")),
         "adagrad_hy": (0, COLORS["neutral"], ":", 2.5,
-                       tr(lang, en="HY, mean of g²", ru="HY, среднее g²", zh="李宏毅，g² 的均值")),
+                       tr(lang, en="HY, mean of g²", ru="Хун-И Ли, среднее g²", zh="李宏毅，g² 的均值")),
         "adagrad_note": (0, COLORS["adagrad"], "--", 1.5,
                          tr(lang, en="note 002, γ = 4: h/√γ", ru="заметка 002, γ = 4: h/√γ",
                             zh="笔记 002，γ = 4：h/√γ")),
@@ -119,7 +119,7 @@ def first_step_figure(lang: str) -> Figure:
                           tr(lang, en="torch RMSprop (α = 0.99)", ru="torch RMSprop (α = 0.99)",
                              zh="torch RMSprop（α = 0.99）")),
         "rmsprop_hy": (1, COLORS["rmsprop"], ":", 3.0,
-                       tr(lang, en="HY RMSprop (σ⁰ = |g⁰|)", ru="HY RMSprop (σ⁰ = |g⁰|)",
+                       tr(lang, en="HY RMSprop (σ⁰ = |g⁰|)", ru="RMSprop Хун-И Ли (σ⁰ = |g⁰|)",
                           zh="李宏毅 RMSprop（σ⁰ = |g⁰|）")),
         "adam": (1, COLORS["adam"], "-", 1.2, "Adam (ε = 1e-8)"),
     }

@@ -89,18 +89,22 @@ def in_chasm(ends: Array, *, radius: float = 0.5) -> Array:
 
 
 def decimal(lang: str, value: float, digits: int) -> str:
-    """``value`` rounded for a label, with the decimal comma Russian uses."""
-    text = f"{value:.{digits}f}".replace("-", "−")
-    return text.replace(".", ",") if lang == "ru" else text
+    """``value`` rounded for a label, with a true minus sign.
+
+    Every language uses the decimal point, as the pages do; ``lang`` is kept so the
+    callers stay language-aware.
+    """
+    del lang
+    return f"{value:.{digits}f}".replace("-", "−")
 
 
 def two_minima_figure(lang: str) -> Figure:
     """A small step stops in the near minimum; one large first step jumps the hump."""
     xs = np.linspace(-2.3, 2.0, 400)
     runs = {
-        "gd": (-2.0, 0.01, tr(lang, en="h = 0.01 from −2", ru="h = 0,01 из −2",
+        "gd": (-2.0, 0.01, tr(lang, en="h = 0.01 from −2", ru="h = 0.01 из −2",
                               zh="h = 0.01，从 −2 出发")),
-        "momentum": (-2.2, 0.08, tr(lang, en="h = 0.08 from −2.2", ru="h = 0,08 из −2,2",
+        "momentum": (-2.2, 0.08, tr(lang, en="h = 0.08 from −2.2", ru="h = 0.08 из −2.2",
                                     zh="h = 0.08，从 −2.2 出发")),
     }
     fig, (ax,) = new_figure(width=6.4, height=3.8)
@@ -155,6 +159,6 @@ def chasm_figure(lang: str) -> Figure:
     ax_hist.set_xlabel(tr(lang, en="end point x", ru="конечная точка x", zh="终点 x"))
     ax_hist.set_ylabel(tr(lang, en="number of starts", ru="число стартов", zh="起点个数"))
     ax_hist.set_title(tr(lang, en="2001 starts, h = 0.005, 20 000 steps",
-                         ru="2001 старт, h = 0,005, 20 000 шагов",
+                         ru="2001 старт, h = 0.005, 20 000 шагов",
                          zh="2001 个起点，h = 0.005，20 000 步"), fontsize=10)
     return fig

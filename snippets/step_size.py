@@ -142,7 +142,7 @@ def too_small_figure(lang: str) -> Figure:
         ax_flat.plot(plateau(path), color=color, label=f"h = {decimal(lang, lr, 2)}")
     ax_flat.set_xscale("symlog", linthresh=10)
     ax_flat.set_title(tr(lang, en="slow: f = 1 − exp(−x²) from x₀ = 2.5",
-                         ru="медленно: f = 1 − exp(−x²) из x₀ = 2,5",
+                         ru="медленно: f = 1 − exp(−x²) из x₀ = 2.5",
                          zh="缓慢：f = 1 − exp(−x²)，从 x₀ = 2.5 出发"), fontsize=10)
     runs = ((0.01, -2.2), (0.08, -2.2), (0.08, -2.1))
     for (lr, x0), color in zip(runs, PALETTE, strict=True):
@@ -169,7 +169,7 @@ def lr_search_figure(lang: str) -> Figure:
     ax.set_xlabel(tr(lang, en="iteration t", ru="итерация t", zh="迭代 t"))
     ax.set_ylabel("f(xₜ)")
     ax.set_title(tr(lang, en="f = 12.5x², x₀ = 1: stable only for h < 0.08",
-                    ru="f = 12,5x², x₀ = 1: устойчиво только при h < 0,08",
+                    ru="f = 12.5x², x₀ = 1: устойчиво только при h < 0.08",
                     zh="f = 12.5x²，x₀ = 1：仅当 h < 0.08 时稳定"), fontsize=10)
     ax.legend()
     return fig
@@ -186,7 +186,7 @@ def sign_descent_figure(lang: str) -> Figure:
                       label=f"x₀ = {decimal(lang, x0, 1)} → {decimal(lang, path[-1], 4)}")
     ax_curve.set_xlabel("x")
     ax_curve.set_title(tr(lang, en="f(x) = sin x + 0.5x, N = 20, mn = 100",
-                          ru="f(x) = sin x + 0,5x, N = 20, mn = 100",
+                          ru="f(x) = sin x + 0.5x, N = 20, mn = 100",
                           zh="f(x) = sin x + 0.5x，N = 20，mn = 100"), fontsize=10)
     ax_curve.legend(fontsize=8, loc="upper left")
     target = -2 * np.pi / 3

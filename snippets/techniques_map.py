@@ -131,7 +131,7 @@ def map_figure(lang: str) -> Figure:
             arrowstyle="-|>", mutation_scale=14, color=COLORS["neutral"], linewidth=1.3,
             linestyle="--" if dashed else "-"))
     ax.text(6.0, 3.4, tr(lang, en="all together (HY):\nθ ← θ − (ηᵗ/σᵗ)·mᵗ",
-                         ru="всё вместе (HY):\nθ ← θ − (ηᵗ/σᵗ)·mᵗ",
+                         ru="всё вместе (Хун-И Ли):\nθ ← θ − (ηᵗ/σᵗ)·mᵗ",
                          zh="全部合在一起（李宏毅）：\nθ ← θ − (ηᵗ/σᵗ)·mᵗ"),
             ha="center", va="center", fontsize=10, color=COLORS["adam"], linespacing=1.6)
     ax.set_xlim(0, 12)

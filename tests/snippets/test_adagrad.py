@@ -96,10 +96,31 @@ def test_no_coordinate_ever_moves_more_than_h() -> None:
 
 @pytest.mark.parametrize("lang", ["en", "ru", "zh"])
 def test_units_figure_draws_three_paths(lang: str) -> None:
-    """The units figure is one axes with the GD, momentum and AdaGrad paths and the minimum."""
+    """The units figure is one axes with route (0), the GD, momentum and AdaGrad paths and the minimum."""
     figure = adagrad.units_figure(lang)
     assert isinstance(figure, Figure) and len(figure.axes) == 1
-    assert len(figure.axes[0].lines) == 4 and len(figure.axes[0].get_legend().texts) == 3
+    assert len(figure.axes[0].lines) == 5 and len(figure.axes[0].get_legend().texts) == 4
+
+
+@pytest.mark.parametrize(
+    ("lang", "ideal", "gd"),
+    [("en", "(0) the ideal route", "gradient descent: (1), then (2)"),
+     ("ru", "(0) оптимальный маршрут", "градиентный спуск: (1), затем (2)"),
+     ("zh", "(0) 理想路线", "梯度下降：先 (1)，后 (2)")],
+)
+def test_units_figure_labels_note_routes(lang: str, ideal: str, gd: str) -> None:
+    """Note 002's routes (0), (1) and (2) are named in the legend and marked on the plot."""
+    ax = adagrad.units_figure(lang).axes[0]
+    legend = [text.get_text() for text in ax.get_legend().texts]
+    assert legend[:2] == [ideal, gd]
+    assert sorted(text.get_text() for text in ax.texts) == ["(0)", "(1)", "(2)"]
+
+
+def test_gd_beats_adagrad_on_the_bowl_after_500_steps() -> None:
+    """After 500 steps GD (lr 0.02) is 1.6e-4 from the minimum, AdaGrad (h = 0.1) 0.793."""
+    paths = adagrad.units_paths(steps=500)
+    assert np.linalg.norm(paths["gd"][-1]) == pytest.approx(1.64e-4, rel=5e-3)
+    assert np.linalg.norm(paths["adagrad"][-1]) == pytest.approx(0.793, abs=5e-4)
 
 
 @pytest.mark.parametrize("lang", ["en", "ru", "zh"])
