@@ -30,7 +30,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from pymdownx.slugs import slugify
 
-from vaultsite import mathfont, notebooks
+from vaultsite import mathfont, notebooks, theme
 from vaultsite.blocks import find_blocks
 from vaultsite.callouts import convert_callouts
 from vaultsite.embed import expand_blocks, ipynb_site_path
@@ -271,8 +271,15 @@ def _fail(problems: list[VaultProblem], summary: str) -> None:
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    """Check the finished page: no source text (TeX, [[links]], fences) may reach a reader."""
+    """Adjust Material's page; then no source text (TeX, [[links]], fences) may reach a reader."""
     note = next((n for n in state.vault.notes if n.path == page.file.src_uri), None)
+    path = note.path if note else page.file.src_uri
+    try:
+        output = theme.search_in_language(output, lang=_language(config), default=DEFAULT_LANGUAGE)
+        output = theme.name_search_dialog(theme.drop_language_alternates(output))
+    except theme.ThemeChanged as error:
+        state.output_problems.append(VaultProblem(path, 1, f"{error}: the installed Material "
+                                                  "changed; update vaultsite/theme.py"))
     if note is not None:
         state.output_problems.extend(raw_source_problems(output, path=note.path,
                                                          source=note.text))

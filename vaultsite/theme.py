@@ -1,0 +1,54 @@
+# Small edits to the HTML Material renders, instead of copies of its templates
+# (a copied block pins a hashed file name and breaks on the next release).
+# Each edit finds a documented anchor in the page; if Material's markup
+# changes, the edit reports the missing anchor instead of doing nothing.
+from __future__ import annotations
+
+import re
+
+_CONFIG_BASE = re.compile(
+    r'(<script id="__config" type="application/json">\{.*?"base": ")([^"]*)(")', re.DOTALL)
+_ALTERNATE = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">\n?')
+_SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
+_SEARCH_LABEL = re.compile(r'<nav class="md-search__options" aria-label="([^"]*)">')
+
+
+class ThemeChanged(ValueError):
+    """Material's output no longer has what an edit anchors on."""
+
+
+def search_in_language(page_html: str, *, lang: str, default: str) -> str:
+    """Point Material's search at the reader's language root (``base`` of ``__config``).
+
+    Each language has its own index under its root (see ``search.py``); Material
+    looks for ``search/search_index.json`` under ``base``.
+    """
+    match = _CONFIG_BASE.search(page_html)
+    if match is None:
+        msg = "Material's <script id=\"__config\"> with a \"base\" was not found"
+        raise ThemeChanged(msg)
+    base = match.group(2).rstrip("/") or "."
+    root = f"{base}/" if lang == default else f"{base}/{lang}/"
+    return page_html[:match.start(2)] + root + page_html[match.end(2):]
+
+
+def drop_language_alternates(page_html: str) -> str:
+    """Remove the ``<link rel="alternate" hreflang>`` lines from the head.
+
+    Material's script fetches ``sitemap.xml`` beside each of them, expecting
+    language roots; mkdocs-static-i18n points them at the same page in each
+    language, so every page load made failed requests. The language menu keeps
+    its links.
+    """
+    head_end = page_html.find("</head>")
+    return _ALTERNATE.sub("", page_html[:head_end]) + page_html[head_end:]
+
+
+def name_search_dialog(page_html: str) -> str:
+    """Give the search dialog an accessible name: the label Material gives its search options."""
+    label = _SEARCH_LABEL.search(page_html)
+    if _SEARCH_DIALOG not in page_html or label is None:
+        msg = "Material's search dialog (div.md-search[role=dialog]) was not found"
+        raise ThemeChanged(msg)
+    named = _SEARCH_DIALOG.replace('role="dialog">', f'role="dialog" aria-label="{label.group(1)}">')
+    return page_html.replace(_SEARCH_DIALOG, named, 1)
