@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from html.parser import HTMLParser
@@ -79,6 +80,28 @@ def test_no_raw_wikilinks_or_latex(clean_build: tuple[Path, Path, str]) -> None:
         if found:
             leftovers[str(page.relative_to(site))] = found[:3]
     assert leftovers == {}
+
+
+def test_search_config_names_files_the_site_has(clean_build: tuple[Path, Path, str]) -> None:
+    """Every page's __config names Material's search worker and its language's index, both built."""
+    site, _, _ = clean_build
+    missing = []
+    for page in sorted(site.rglob("*.html")):
+        match = re.search(r'<script id="__config" type="application/json">(.*?)</script>',
+                          page.read_text(encoding="utf-8"), re.DOTALL)
+        if match is None:
+            continue
+        config = json.loads(match.group(1))
+        language = page.relative_to(site).parts[0]
+        root = site / language if language in ("ru", "zh") else site
+        # the 404 page, served at any depth, names absolute paths
+        folder = site if config["base"].startswith("/") else page.parent
+        worker = (folder / config["search"].lstrip("/")).resolve()
+        index = (folder / config["base"].lstrip("/") / "search" / "search_index.json").resolve()
+        if not worker.is_file() or index != (root / "search" / "search_index.json").resolve() \
+                or not index.is_file():
+            missing.append(str(page.relative_to(site)))
+    assert missing == []
 
 
 def test_pages_fetch_nothing_from_other_hosts(clean_build: tuple[Path, Path, str]) -> None:
