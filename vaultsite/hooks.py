@@ -258,7 +258,8 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         log.info("vaultsite: executed %d notebook(s): %s", len(state.executed),
                  ", ".join(state.executed))
     if state.problems:
-        _fail(state.problems, f"{len(state.problems)} problem(s) in the vault ({_language(config)})")
+        _fail(state.problems,
+              f"{len(state.problems)} problem(s) in the vault ({_language(config)})")
     return env
 
 

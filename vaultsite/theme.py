@@ -50,5 +50,6 @@ def name_search_dialog(page_html: str) -> str:
     if _SEARCH_DIALOG not in page_html or label is None:
         msg = "Material's search dialog (div.md-search[role=dialog]) was not found"
         raise ThemeChanged(msg)
-    named = _SEARCH_DIALOG.replace('role="dialog">', f'role="dialog" aria-label="{label.group(1)}">')
+    named = _SEARCH_DIALOG.replace('role="dialog">',
+                                   f'role="dialog" aria-label="{label.group(1)}">')
     return page_html.replace(_SEARCH_DIALOG, named, 1)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -14,16 +13,6 @@ from tests.sitebuild import ROOT, build
 from vaultsite.vault import LANGUAGES, load_vault
 
 CONCEPTS = sorted({n.concept for n in load_vault(ROOT / "docs")[0].notes})
-
-
-def copy_project(target: Path) -> Path:
-    """A copy of the vault and config, sharing code with the checkout."""
-    shutil.copytree(ROOT / "docs", target / "docs")
-    shutil.copytree(ROOT / "overrides", target / "overrides")
-    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
-    for package in ("snippets", "vaultsite", "notebooks"):
-        (target / package).symlink_to(ROOT / package)
-    return target
 
 
 class _Resources(HTMLParser):
@@ -171,36 +160,6 @@ def test_two_clean_builds_are_identical(clean_build: tuple[Path, Path, str],
     differing = [str(f) for f in files
                  if (site / f).read_bytes() != (tmp_path / "site" / f).read_bytes()]
     assert differing == []
-
-
-# A broken vault: (what to break, the message the build must print)
-BROKEN_VAULTS = [
-    ("adagrad.ru.md", lambda t: t + "\nСм. [[Несуществующая заметка]].\n",
-     r"docs/adagrad\.ru\.md:\d+: unresolved wikilink \[\[Несуществующая заметка\]\]"),
-    ("adagrad.zh.md", None, r"missing translation \(adagrad: zh\): add the file adagrad\.zh\.md"),
-    ("adagrad.md", lambda t: t + "\n![[lost screenshot.png]]\n",
-     r"docs/adagrad\.md:\d+: missing file !\[\[lost screenshot\.png\]\]"),
-    ("adagrad.md", lambda t: t + "\n```figure\nadagrad.params\nBroken.\n```\n",
-     r"docs/adagrad\.md:\d+: figure adagrad\.params\('en'\) failed:\n.*AttributeError"),
-    ("adagrad.md", lambda t: t + "\n```snippet\nadagrad.nothing_here\n```\n",
-     r"docs/adagrad\.md:\d+: snippets/adagrad\.py has no `nothing_here`"),
-]
-
-
-@pytest.mark.parametrize(("page", "edit", "message"), BROKEN_VAULTS)
-def test_broken_vault_fails_the_build(clean_build: tuple[Path, Path, str], tmp_path: Path,
-                                      page: str, edit: object, message: str) -> None:
-    """A broken link, missing translation, image or figure fails with file, line and cause."""
-    project = copy_project(tmp_path / "project")
-    path = project / "docs" / page
-    if edit is None:
-        path.unlink()
-    else:
-        path.write_text(edit(path.read_text(encoding="utf-8")), encoding="utf-8")  # type: ignore[operator]
-    # figures come from the clean build's cache, so only the broken one is drawn
-    result = build(project, tmp_path / "site", clean_build[1])
-    assert result.returncode != 0
-    assert re.search(message, result.stderr, flags=re.DOTALL), result.stderr[-3000:]
 
 
 def test_headings_start_at_h1_and_skip_no_level(clean_build: tuple[Path, Path, str]) -> None:

@@ -11,7 +11,8 @@ CONFIG = ('<script id="__config" type="application/json">{"annotate": null, "bas
           '"features": [], "search": "../../assets/javascripts/workers/search.x.min.js"}</script>')
 
 
-@pytest.mark.parametrize(("lang", "base"), [("en", "../../"), ("ru", "../../ru/"), ("zh", "../../zh/")])
+@pytest.mark.parametrize(("lang", "base"),
+                         [("en", "../../"), ("ru", "../../ru/"), ("zh", "../../zh/")])
 def test_search_base_is_the_language_root(lang: str, base: str) -> None:
     """The base Material searches under becomes the reader's language root."""
     edited = search_in_language(CONFIG, lang=lang, default="en")
@@ -35,7 +36,7 @@ def test_drop_language_alternates_keeps_the_rest() -> None:
 
 
 def test_search_dialog_gets_the_search_label() -> None:
-    """The dialog is named with the label Material gives its search options, in the page's language."""
+    """The dialog is named with the label of Material's search options, in the page's language."""
     page = ('<div class="md-search" data-md-component="search" role="dialog">'
             '<nav class="md-search__options" aria-label="查找"></nav></div>')
     assert name_search_dialog(page) == page.replace('role="dialog">',

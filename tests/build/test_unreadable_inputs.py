@@ -188,6 +188,14 @@ BROKEN_INPUTS = [
     (_write("docs/images/loss.png", PNG_1PX[:45]),
      "docs/images/loss.png:1: cannot be decoded as an image (image file is truncated); "
      "re-export the image"),
+    (_append("docs/demo.ru.md", "\nСм. [[Несуществующая заметка]].\n"),
+     "docs/demo.ru.md:9: unresolved wikilink [[Несуществующая заметка]]"),
+    (lambda project: (project / "docs" / "demo.zh.md").unlink(),
+     "docs/demo.md:1: missing translation (demo: zh): add the file demo.zh.md"),
+    (_append("docs/demo.md", "\n![[lost screenshot.png]]\n"),
+     "docs/demo.md:9: missing file ![[lost screenshot.png]]"),
+    (_append("docs/demo.md", "\n```snippet\ncore.nothing_here\n```\n"),
+     "docs/demo.md:9: snippets/core.py has no `nothing_here`"),
     (_append("docs/demo.md", "\nSo \\frac{1}{2} is half.\n"),
      "docs/demo.md:9: the page shows a TeX command as text: '\\\\frac{1}{2} is half.'"),
 ]
@@ -202,7 +210,7 @@ def project_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.mark.parametrize(("edit", "message"), BROKEN_INPUTS)
 def test_build_names_file_line_and_fix(tmp_path: Path, project_cache: Path,
                                        edit: Callable[[Path], None], message: str) -> None:
-    """The strict build fails with the exact docs/<file>:<line> message and no traceback."""
+    """A broken input fails the strict build with its docs/<file>:<line> message, no traceback."""
     project = small_project(tmp_path / "project")
     edit(project)
     result = build(project, tmp_path / "site", project_cache)
@@ -227,7 +235,8 @@ def test_bom_crlf_and_no_aliases_build_the_same_page(tmp_path: Path, project_cac
     plain = small_project(tmp_path / "plain")
     variant = small_project(tmp_path / "variant")
     text = (variant / "docs" / "demo.md").read_text(encoding="utf-8")
-    (variant / "docs" / "demo.md").write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode())
+    crlf = text.replace("\n", "\r\n").encode()
+    (variant / "docs" / "demo.md").write_bytes(b"\xef\xbb\xbf" + crlf)
     pages = []
     for project in (plain, variant):
         result = build(project, project / "site", project_cache)
