@@ -86,7 +86,7 @@ _HAN_RUN = re.compile(f"[{_HAN}]+(?:\u200b[{_HAN}]+)*")
 
 
 def chinese_compounds(html: str, *, longest: int = 3) -> list[str]:
-    """Compound terms of the jieba-cut ``html``: joined neighbouring words, and long terms cut short.
+    """New index terms for the jieba-cut ``html``: neighbouring words joined, long terms cut short.
 
     Material's plugin indexes jieba's words (自 / 适应), so a compound a reader
     types (自适应) is no term of the index. Its worker cuts a Chinese query

@@ -61,7 +61,11 @@ def load_module(module: str) -> ModuleType:
         raise SnippetNameError(msg)
     try:
         _package()
-        return importlib.import_module(f"{PACKAGE}.{module}")
+        loaded = importlib.import_module(f"{PACKAGE}.{module}")
+        for name in [m for m in sys.modules if m.startswith(PACKAGE + ".")]:
+            if not hasattr(sys.modules[name], "_loaded_mtime_ns"):  # itself and what it imported
+                sys.modules[name]._loaded_mtime_ns = _mtime_ns(sys.modules[name].__file__)
+        return loaded
     except SnippetNameError:
         raise
     except Exception as error:  # a module may raise anything while it is imported
@@ -164,14 +168,25 @@ def _digest(module: str, sources: tuple[tuple[str, str], ...]) -> str:
     return digest.hexdigest()
 
 
-def forget_changed_modules(previous: dict[str, float]) -> dict[str, float]:
-    """Drop snippet modules whose file changed since ``previous`` from ``sys.modules``.
+def forget_changed_modules() -> bool:
+    """Drop every snippet module from ``sys.modules`` if any snippet file changed since import.
 
     ``mkdocs serve`` keeps one Python process; without this, an edited snippet
-    would keep drawing its old figure. Returns the current modification times.
+    would keep showing its old code. Each module remembers the file time it was
+    loaded at; returns whether anything was dropped.
     """
-    current = {p.stem: p.stat().st_mtime for p in package_dir().glob("*.py")}
-    if current != previous:
-        for name in [m for m in sys.modules if m == PACKAGE or m.startswith(PACKAGE + ".")]:
-            del sys.modules[name]
-    return current
+    loaded = {m: sys.modules[m] for m in sys.modules if m.startswith(PACKAGE + ".")}
+    stale = [m for m, module in loaded.items()
+             if getattr(module, "_loaded_mtime_ns", None) != _mtime_ns(module.__file__)]
+    if not stale:
+        return False
+    for name in [m for m in sys.modules if m == PACKAGE or m.startswith(PACKAGE + ".")]:
+        del sys.modules[name]
+    return True
+
+
+def _mtime_ns(path: str | None) -> int | None:
+    try:
+        return Path(path or "").stat().st_mtime_ns
+    except OSError:
+        return None

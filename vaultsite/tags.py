@@ -16,7 +16,7 @@ def tag_name(raw: str) -> str:
 
 
 def extract_tags(
-    markdown: str, *, tags_url: str, slugify: Callable[[str], str]
+    markdown: str, *, tags_url: str, anchor: Callable[[str], str]
 ) -> tuple[str, list[str]]:
     """Turn inline tags in prose into links to their entry on the tags index.
 
@@ -31,9 +31,13 @@ def extract_tags(
         name = tag_name(match.group("name"))
         if name not in found:
             found.append(name)
-        anchor = "tag:" + slugify(name)
-        return f'<a class="vault-tag" href="{tags_url}#{anchor}">#{match.group("name")}</a>'
+        return f'<a class="vault-tag" href="{tags_url}#{anchor(name)}">#{match.group("name")}</a>'
 
     segments = [Segment(s.kind, INLINE_TAG.sub(replace, s.text), s.line)
                 if s.kind == "text" else s for s in split(markdown)]
     return join(segments), found
+
+
+def tag_names(markdown: str) -> list[str]:
+    """The names of the inline tags in a page's prose, in order, each once."""
+    return extract_tags(markdown, tags_url="", anchor=str)[1]

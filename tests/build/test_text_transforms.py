@@ -33,7 +33,7 @@ def test_dollar_amounts_are_not_math() -> None:
 def test_tags_become_links_and_names() -> None:
     """Inline tags turn into links to their tags-index entry and are returned."""
     out, tags = extract_tags("**Tags**: #Градиентный_спуск #ML", tags_url="../tags/",
-                             slugify=str.lower)
+                             anchor=lambda tag: "tag:" + tag.lower())
     assert out == ('**Tags**: <a class="vault-tag" href="../tags/#tag:градиентный спуск">'
                    '#Градиентный_спуск</a> <a class="vault-tag" href="../tags/#tag:ml">#ML</a>')
     assert tags == ["Градиентный спуск", "ML"]
@@ -43,7 +43,7 @@ def test_tags_become_links_and_names() -> None:
                                   "issue #42", "## Note { #note-000 }"])
 def test_not_tags(text: str) -> None:
     """Headings, anchors, numbers and code are not tags."""
-    assert extract_tags(text, tags_url="t/", slugify=str.lower) == (text, [])
+    assert extract_tags(text, tags_url="t/", anchor=lambda tag: "tag:" + tag.lower()) == (text, [])
 
 
 def test_headings_from_level_four_start_at_two() -> None:

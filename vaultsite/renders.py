@@ -1,0 +1,151 @@
+# Everything the pages point at that takes time to make: figures (per language),
+# notebooks and the math font (shared by all languages). Made once per build,
+# for all languages at once, in a process pool; each result cached on disk by
+# a hash of its inputs, so a warm build makes nothing.
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Iterable
+from concurrent.futures import Executor, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from vaultsite import mathfont, notebooks
+from vaultsite.blocks import find_blocks
+from vaultsite.errors import VaultProblem
+from vaultsite.figures import FigureFile, cached_figure, figure_key
+from vaultsite.mathml import formulas
+from vaultsite.snippet_source import SnippetNameError, where
+from vaultsite.vault import Vault
+
+
+@dataclass
+class Renders:
+    """What one build made or found in the cache, and what went wrong."""
+
+    figures: dict[tuple[str, str], FigureFile] = field(default_factory=dict)  # (name, lang)
+    notebooks: dict[str, str] = field(default_factory=dict)  # name → HTML
+    font: Path | None = None
+    problems: list[VaultProblem] = field(default_factory=list)
+    drawn: list[str] = field(default_factory=list)
+    executed: list[str] = field(default_factory=list)
+
+
+def draw_figure(name: str, lang: str, cache_dir: Path) -> tuple[FigureFile | None, bool, str]:
+    """A figure from the cache or drawn now; on failure, a message naming the snippet line."""
+    try:
+        figure, drawn = cached_figure(name, lang, cache_dir=cache_dir)
+    except SnippetNameError as error:
+        return None, False, str(error)
+    except Exception as error:  # a figure function may raise anything
+        return None, False, (f"figure {name}('{lang}') raised {where(error)}; "
+                             "call it in Python to see the whole traceback")
+    return figure, drawn, ""
+
+
+def run_notebook(path: Path, cache_dir: Path) -> tuple[str | None, bool, str]:
+    """A notebook's HTML from the cache or executed now; on failure, what raised."""
+    shown = f"{notebooks.NOTEBOOK_DIR}/{path.name}"
+    try:
+        html, executed = notebooks.cached_notebook(path, cache_dir)
+    except ValueError as error:  # not a notebook we can read
+        return None, False, str(error)
+    except Exception as error:  # a cell may raise anything
+        raised = (f"{error.ename}: {error.evalue}" if hasattr(error, "ename")
+                  else f"{type(error).__name__}: {error}")
+        return None, False, f"notebook {shown} raised {raised}; run `python {shown}` to see where"
+    return html, executed, ""
+
+
+def _pool(workers: int, jobs: int) -> Executor | None:
+    """A process pool when there is more than one job to share; spawned, not forked
+    (``mkdocs serve`` runs threads, and fork copies their locks)."""
+    size = min(workers or os.cpu_count() or 1, jobs)
+    if size < 2:
+        return None
+    return ProcessPoolExecutor(max_workers=size, mp_context=multiprocessing.get_context("spawn"))
+
+
+def render_all(vault: Vault, *, root: Path, cache_dir: Path, figures: bool = True,
+               workers: int = 0) -> Renders:
+    """Every figure (each language), notebook and the font the vault's pages need."""
+    renders = Renders()
+    figure_jobs: dict[tuple[str, str], tuple[str, int]] = {}  # (name, lang) → where it is used
+    notebook_jobs: dict[str, tuple[str, int]] = {}
+    for note in vault.notes:
+        for block in find_blocks(note.text, "figure") if figures else []:
+            if block.names:
+                figure_jobs.setdefault((block.names[0], note.lang), (note.path, block.line))
+        for block in find_blocks(note.text, "notebook"):
+            if not block.names:
+                continue
+            if not notebooks.notebook_path(root, block.names[0]).exists():
+                renders.problems.append(VaultProblem(
+                    note.path, block.line,
+                    f"no notebook {notebooks.NOTEBOOK_DIR}/{block.names[0]}.py: add it or fix "
+                    "the name"))
+                continue
+            notebook_jobs.setdefault(block.names[0], (note.path, block.line))
+    calls: list[tuple[Callable[..., Any], tuple[Any, ...], Callable[[Any], None]]] = []
+    for (name, lang), (path, line) in figure_jobs.items():
+        calls.append((draw_figure, (name, lang, cache_dir / "figures"),
+                      _keep_figure(renders, name, lang, path, line)))
+    for name, (path, line) in notebook_jobs.items():
+        calls.append((run_notebook, (notebooks.notebook_path(root, name), cache_dir / "notebooks"),
+                      _keep_notebook(renders, name, path, line)))
+    _call_all(calls, workers, uncached=_uncached(figure_jobs, cache_dir) + len(notebook_jobs))
+    characters = mathfont.characters(m for note in vault.notes for m in formulas(note.text))
+    renders.font = mathfont.build_font(characters, cache_dir / "fonts")
+    return renders
+
+
+def _uncached(figure_jobs: Iterable[tuple[str, str]], cache_dir: Path) -> int:
+    """How many figures must be drawn: a pool is worth starting only for those."""
+    count = 0
+    for name, lang in figure_jobs:
+        try:
+            key = figure_key(name, lang)
+        except SnippetNameError:
+            continue
+        count += not (cache_dir / "figures" / f"{key}.svg").exists()
+    return count
+
+
+def _call_all(calls: list[tuple[Callable[..., Any], tuple[Any, ...], Callable[[Any], None]]],
+              workers: int, *, uncached: int) -> None:
+    pool = _pool(workers, uncached)
+    if pool is None:
+        for function, args, keep in calls:
+            keep(function(*args))
+        return
+    with pool:
+        futures = [(pool.submit(function, *args), keep) for function, args, keep in calls]
+        for future, keep in futures:  # in submission order: the logs are deterministic
+            keep(future.result())
+
+
+def _keep_figure(renders: Renders, name: str, lang: str, path: str,
+                 line: int) -> Callable[[Any], None]:
+    def keep(result: tuple[FigureFile | None, bool, str]) -> None:
+        figure, drawn, message = result
+        if figure is None:
+            renders.problems.append(VaultProblem(path, line, message))
+            return
+        renders.figures[(name, lang)] = figure
+        if drawn:
+            renders.drawn.append(f"{name}.{lang}")
+    return keep
+
+
+def _keep_notebook(renders: Renders, name: str, path: str, line: int) -> Callable[[Any], None]:
+    def keep(result: tuple[str | None, bool, str]) -> None:
+        html, executed, message = result
+        if html is None:
+            renders.problems.append(VaultProblem(path, line, message))
+            return
+        renders.notebooks[name] = html
+        if executed:
+            renders.executed.append(name)
+    return keep

@@ -1,0 +1,182 @@
+# One build of the vault into pages, language after language, without MkDocs types:
+# the plugin hands over text and paths, the pipeline's steps do the work.
+from __future__ import annotations
+
+import functools
+import json
+import logging
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+from pymdownx.slugs import slugify
+
+from vaultsite import notebooks, pipeline, search
+from vaultsite.embed import ipynb_site_path
+from vaultsite.errors import VaultProblem
+from vaultsite.images import image_problems
+from vaultsite.mathfont import SITE_PATH as FONT_SITE_PATH
+from vaultsite.mathml import math_as_text
+from vaultsite.renders import Renders, render_all
+from vaultsite.snippet_source import forget_changed_modules
+from vaultsite.tags import tag_names
+from vaultsite.vault import (DEFAULT_LANGUAGE, LANGUAGES, load_vault, markdown_offset,
+                             missing_translations, note_path)
+from vaultsite.wikilinks import name_index
+
+log = logging.getLogger("mkdocs.plugins.vaultsite")
+_heading_slug = slugify(case="lower")
+
+
+class Site:
+    """The vault, its renders, and the problems found so far, for one build of every language."""
+
+    def __init__(self, config_file: Path, docs_dir: Path, options: Mapping[str, Any]) -> None:
+        self.root = pipeline.project_root(config_file)
+        self.docs_dir = docs_dir
+        self.cache_dir = self.root / str(options["cache_dir"])
+        self.figures = bool(options["figures"])
+        self.workers = int(options["workers"])
+        self.renders: Renders | None = None
+        self.language: pipeline.Language | None = None
+        self.pages: dict[str, pipeline.PageContext] = {}
+        self.problems: list[VaultProblem] = []
+        # found on finished pages, of every language so far: the default language's
+        # build ends after the others (mkdocs-static-i18n builds them inside it)
+        self.shown: list[VaultProblem] = []
+
+    def start_language(self, lang: str, tag_anchor: Callable[[str], str]) -> list[VaultProblem]:
+        """Read the vault for ``lang``; the problems returned stop the build at once."""
+        vault, unreadable = load_vault(self.docs_dir)
+        unreadable += image_problems(self.docs_dir, vault.assets)
+        if unreadable:  # MkDocs would stop on these files with a traceback
+            return unreadable
+        self.problems, self.pages = [], {}
+        if lang == DEFAULT_LANGUAGE:  # a build starts with it; the others follow inside it
+            self.renders, self.shown = None, []
+        if self.renders is None:  # everything, for every language, at once
+            forget_changed_modules()
+            self.renders = render_all(vault, root=self.root, cache_dir=self.cache_dir,
+                                      figures=self.figures, workers=self.workers)
+            self.problems += self.renders.problems + [
+                VaultProblem(note_path(concept, DEFAULT_LANGUAGE), 1,
+                             f"missing translation ({concept}: {missing}): add the file "
+                             f"{note_path(concept, missing)}")
+                for concept, missing in missing_translations(vault)]
+            _log_renders(self.renders)
+        figures = {name: f for (name, figure_lang), f in self.renders.figures.items()
+                   if figure_lang == lang}
+        self.language = pipeline.Language(
+            lang, vault, name_index(vault), figures, self.renders.notebooks,
+            heading_slug=lambda h: _heading_slug(h, "-"), tag_anchor=tag_anchor)
+        return []
+
+    def generated_files(self) -> list[tuple[str, str | None, str | None]]:
+        """(site path, file or None, text or None) of what this language's pages point at."""
+        assert self.renders is not None and self.language is not None
+        files: list[tuple[str, str | None, str | None]] = [
+            (f.site_path, str(f.cache_path), None) for f in self.language.figures.values()]
+        for name in self.renders.notebooks:
+            path = notebooks.notebook_path(self.root, name)
+            files.append((ipynb_site_path(name), None, notebooks.ipynb_text(path)))
+        if self.renders.notebooks:
+            files.append((notebooks.CSS_SITE_PATH, None, notebooks.jupyter_css()))
+        if self.renders.font is not None:
+            files.append((FONT_SITE_PATH, str(self.renders.font), None))
+        return files
+
+    def neighbours(self) -> dict[str, str]:
+        """Vault paths of the pages and files every page links to."""
+        assert self.language is not None
+        suffix = "" if self.language.lang == DEFAULT_LANGUAGE else f".{self.language.lang}"
+        return {"tags": f"tags{suffix}.md", "notes": f"notes{suffix}.md",
+                "jupyter_css": notebooks.CSS_SITE_PATH}
+
+    def page_markdown(self, markdown: str, path: str, meta: Mapping[str, Any],
+                      urls: Mapping[str, str]) -> tuple[str, list[str]]:
+        """The page's Markdown through the Markdown steps; and the tags it carries."""
+        assert self.language is not None
+        note = pipeline.note_for(self.language.vault, path)
+        if note is None:
+            return markdown, []
+        page = pipeline.PageContext(self.language, note, tuple(str(n) for n in
+                                                               meta.get("notes", [])), urls)
+        self.pages[path] = page
+        offset = markdown_offset(note.text, markdown)
+        tags = tag_names(markdown)
+        markdown, problems = pipeline.run(pipeline.MARKDOWN_STEPS, markdown, page)
+        self.problems += pipeline.shift(problems, offset)
+        return markdown, tags
+
+    def plain_title(self, title: str) -> str:
+        """A heading's text with its formulas read out as symbols."""
+        return math_as_text(title)
+
+    def page_html(self, html: str, path: str) -> str:
+        """The page's HTML through the HTML steps."""
+        if path not in self.pages:
+            return html
+        html, problems = pipeline.run(pipeline.HTML_STEPS, html, self.pages[path])
+        self.problems += problems
+        return html
+
+    def page_output(self, output: str, path: str) -> str:
+        """The finished page through the output steps, the last gate among them."""
+        if path not in self.pages:
+            return output
+        output, problems = pipeline.run(pipeline.OUTPUT_STEPS, output, self.pages[path])
+        self.shown += problems
+        return output
+
+    def page_problems(self) -> list[VaultProblem]:
+        return self.problems
+
+    def output_problems(self) -> list[VaultProblem]:
+        return self.shown
+
+    def write_language_indexes(self, site_dir: Path, site_url: str | None) -> None:
+        """Cut the merged search index and sitemap into one per language, under its root.
+
+        mkdocs-static-i18n merges the index after its last language; an earlier
+        call writes indexes the last one overwrites.
+        """
+        merged_path = site_dir / "search" / "search_index.json"
+        if not merged_path.exists():
+            return
+        merged = json.loads(merged_path.read_text(encoding="utf-8"))
+        for lang, index in search.split_search_index(merged, LANGUAGES, DEFAULT_LANGUAGE).items():
+            if lang == "ru":
+                index = search.add_lemmas(index, _russian_lemma)
+            if lang == "zh":
+                index = search.add_chinese_compounds(index)
+            root = site_dir if lang == DEFAULT_LANGUAGE else site_dir / lang
+            (root / "search").mkdir(parents=True, exist_ok=True)
+            (root / "search" / "search_index.json").write_text(
+                json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        sitemap = site_dir / "sitemap.xml"
+        if sitemap.exists() and site_url:
+            for lang in LANGUAGES:
+                if lang != DEFAULT_LANGUAGE:
+                    (site_dir / lang / "sitemap.xml").write_text(search.language_sitemap(
+                        sitemap.read_text(encoding="utf-8"), lang=lang, site_url=site_url),
+                        encoding="utf-8")
+
+
+def _log_renders(renders: Renders) -> None:
+    if renders.drawn:
+        log.info("vaultsite: drew %d figure(s): %s", len(renders.drawn), ", ".join(renders.drawn))
+    if renders.executed:
+        log.info("vaultsite: executed %d notebook(s): %s", len(renders.executed),
+                 ", ".join(renders.executed))
+
+
+@functools.lru_cache(maxsize=65536)
+def _russian_lemma(word: str) -> str:
+    return _morphology().parse(word)[0].normal_form
+
+
+@functools.lru_cache(maxsize=1)
+def _morphology() -> Any:
+    import pymorphy3  # loaded only when an index is written: 0.1 s and 15 MB
+
+    return pymorphy3.MorphAnalyzer(lang="ru")
