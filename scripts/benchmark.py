@@ -125,7 +125,7 @@ def main() -> None:
         clean = timed_build(base / "site", base / "cache")
         warm = timed_build(base / "site2", base / "cache")
         # same cache: notebooks are not executed again, figures are not drawn at all
-        no_figures = timed_build(base / "site3", base / "cache", VAULTSITE_FIGURES="off")
+        no_figures = timed_build(base / "site3", base / "cache", VAULTSITE_FIGURES="false")
         peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
         figure = figure_render_seconds()
         print(f"clean build (empty figure cache): {clean:6.2f} s")

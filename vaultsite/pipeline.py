@@ -8,9 +8,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from vaultsite import theme
+from vaultsite.blocks import find_blocks
 from vaultsite.callouts import convert_callouts
 from vaultsite.embed import expand_blocks
 from vaultsite.errors import VaultProblem
@@ -20,10 +21,11 @@ from vaultsite.mathml import arithmatex_to_mathml, math_problems, math_to_tokens
 from vaultsite.notebooks import NO_ALT
 from vaultsite.provenance import add_source_line
 from vaultsite.rawsource import raw_source_problems
+from vaultsite.snippet_source import SnippetNameError, dependency_digest
 from vaultsite.strings import text
 from vaultsite.tags import extract_tags
 from vaultsite.vault import DEFAULT_LANGUAGE, Note, Vault
-from vaultsite.wikilinks import rewrite_wikilinks
+from vaultsite.wikilinks import WIKILINK, normalize, rewrite_wikilinks
 
 
 @dataclass(frozen=True)
@@ -143,9 +145,10 @@ def notebooks(output: str, page: PageContext) -> tuple[str, list[VaultProblem]]:
 
 
 def material(output: str, page: PageContext) -> tuple[str, list[VaultProblem]]:
-    """Material's page, adjusted: search in the page's language, no head alternates, a named dialog."""
+    """Material's page, adjusted: search in the page's language, on first use; a named dialog."""
     try:
         output = theme.search_in_language(output, lang=page.lang, default=DEFAULT_LANGUAGE)
+        output = theme.load_search_index_on_first_use(output)
         return theme.name_search_dialog(theme.drop_language_alternates(output)), []
     except theme.ThemeChanged as error:
         return output, [VaultProblem(page.note.path, 1, f"{error}: the installed Material "
@@ -158,6 +161,41 @@ def no_source_shown(output: str, page: PageContext) -> tuple[str, list[VaultProb
 
 
 OUTPUT_STEPS: tuple[Step, ...] = (notebooks, material, no_source_shown)
+
+
+def page_inputs(page: PageContext) -> list[str]:
+    """Everything a page's Markdown and HTML steps read, for the page cache's key.
+
+    The note itself; for each link, the notes it resolves to in the page's
+    language with their titles and headings (a link shows the title, an anchor
+    needs the heading); the figures, snippet code and notebooks it shows; the
+    list of notes (Markdown links to them are checked).
+    """
+    language, note = page.language, page.note
+    parts = [language.lang, note.path, note.text, repr(sorted(page.urls.items())),
+             repr(page.notes_meta), repr(sorted(n.path for n in language.vault.notes)),
+             repr(language.vault.assets)]
+    for match in WIKILINK.finditer(note.text):
+        target = match.group("target").strip()
+        names = {target, PurePosixPath(target).name}
+        concepts = sorted({c for name in names for c in language.index.get(normalize(name), ())})
+        parts.append(f"link {target} → {concepts}")
+        for concept in concepts:
+            linked = language.vault.note(concept, language.lang)
+            parts.append(repr((linked.path, linked.title, linked.headings)) if linked else "none")
+    for block in find_blocks(note.text, "figure"):
+        figure = language.figures.get(block.names[0]) if block.names else None
+        parts.append(repr((figure.site_path, figure.width, figure.height)) if figure else "none")
+    for block in find_blocks(note.text, "snippet"):
+        for name in block.names:
+            try:
+                parts.append(dependency_digest(name.partition(".")[0]))
+            except SnippetNameError:
+                parts.append(f"unknown {name}")
+    for block in find_blocks(note.text, "notebook"):
+        shown = bool(block.names) and block.names[0] in language.notebooks
+        parts.append(f"notebook {block.names[:1]} {shown}")
+    return parts
 
 
 def shift(problems: list[VaultProblem], offset: int) -> list[VaultProblem]:

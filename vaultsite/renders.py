@@ -4,6 +4,7 @@
 # a hash of its inputs, so a warm build makes nothing.
 from __future__ import annotations
 
+import hashlib
 import multiprocessing
 import os
 from collections.abc import Callable, Iterable
@@ -27,6 +28,7 @@ class Renders:
 
     figures: dict[tuple[str, str], FigureFile] = field(default_factory=dict)  # (name, lang)
     notebooks: dict[str, str] = field(default_factory=dict)  # name → HTML
+    ipynb: dict[str, Path] = field(default_factory=dict)  # name → its .ipynb for download
     font: Path | None = None
     problems: list[VaultProblem] = field(default_factory=list)
     drawn: list[str] = field(default_factory=list)
@@ -95,10 +97,27 @@ def render_all(vault: Vault, *, root: Path, cache_dir: Path, figures: bool = Tru
     for name, (path, line) in notebook_jobs.items():
         calls.append((run_notebook, (notebooks.notebook_path(root, name), cache_dir / "notebooks"),
                       _keep_notebook(renders, name, path, line)))
-    _call_all(calls, workers, uncached=_uncached(figure_jobs, cache_dir) + len(notebook_jobs))
+    uncached = _uncached(figure_jobs, cache_dir) + sum(
+        not notebooks.is_cached(notebooks.notebook_path(root, name), cache_dir / "notebooks")
+        for name in notebook_jobs)
+    _call_all(calls, workers, uncached=uncached)
+    renders.ipynb = {name: ipynb_file(notebooks.notebook_path(root, name), cache_dir / "ipynb")
+                     for name in renders.notebooks}
     characters = mathfont.characters(m for note in vault.notes for m in formulas(note.text))
     renders.font = mathfont.build_font(characters, cache_dir / "fonts")
     return renders
+
+
+def ipynb_file(path: Path, cache_dir: Path) -> Path:
+    """The notebook as a .ipynb file in the cache, converted only when its text changed."""
+    source = path.read_bytes()
+    target = cache_dir / f"{path.stem}.{hashlib.sha256(source).hexdigest()[:16]}.ipynb"
+    if not target.exists():
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        temporary = target.with_suffix(".tmp")
+        temporary.write_text(notebooks.ipynb_text(path), encoding="utf-8")
+        temporary.replace(target)
+    return target
 
 
 def _uncached(figure_jobs: Iterable[tuple[str, str]], cache_dir: Path) -> int:

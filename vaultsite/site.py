@@ -17,6 +17,7 @@ from vaultsite.errors import VaultProblem
 from vaultsite.images import image_problems
 from vaultsite.mathfont import SITE_PATH as FONT_SITE_PATH
 from vaultsite.mathml import math_as_text
+from vaultsite.pagecache import PLACEHOLDER, CachedPage, PageCache, environment_digest, page_key
 from vaultsite.renders import Renders, render_all
 from vaultsite.snippet_source import forget_changed_modules
 from vaultsite.tags import tag_names
@@ -33,10 +34,18 @@ class Site:
 
     def __init__(self, config_file: Path, docs_dir: Path, options: Mapping[str, Any]) -> None:
         self.root = pipeline.project_root(config_file)
+        self.config_file = Path(config_file)
         self.docs_dir = docs_dir
         self.cache_dir = self.root / str(options["cache_dir"])
         self.figures = bool(options["figures"])
         self.workers = int(options["workers"])
+        self.environment = environment_digest(Path(__file__).parent, Path(config_file))
+        self.cache = PageCache(self.cache_dir / "pages")
+        self.cached: dict[str, CachedPage] = {}  # this language's pages taken from the cache
+        self.keys: dict[str, str] = {}  # this language's other pages → their cache key
+        self.tags: dict[str, list[str]] = {}  # inline #tags of this language's fresh pages
+        # lang → (url, cache key of a fresh page, search entries of a cached page), as built
+        self.order: dict[str, list[tuple[str, str | None, list[dict[str, Any]] | None]]] = {}
         self.renders: Renders | None = None
         self.language: pipeline.Language | None = None
         self.pages: dict[str, pipeline.PageContext] = {}
@@ -51,9 +60,11 @@ class Site:
         unreadable += image_problems(self.docs_dir, vault.assets)
         if unreadable:  # MkDocs would stop on these files with a traceback
             return unreadable
-        self.problems, self.pages = [], {}
+        self.problems, self.pages, self.cached, self.keys, self.tags = [], {}, {}, {}, {}
         if lang == DEFAULT_LANGUAGE:  # a build starts with it; the others follow inside it
-            self.renders, self.shown = None, []
+            self.renders, self.shown, self.order = None, [], {}
+            self.environment = environment_digest(Path(__file__).parent, self.config_file)
+        self.order[lang] = []
         if self.renders is None:  # everything, for every language, at once
             forget_changed_modules()
             self.renders = render_all(vault, root=self.root, cache_dir=self.cache_dir,
@@ -76,9 +87,8 @@ class Site:
         assert self.renders is not None and self.language is not None
         files: list[tuple[str, str | None, str | None]] = [
             (f.site_path, str(f.cache_path), None) for f in self.language.figures.values()]
-        for name in self.renders.notebooks:
-            path = notebooks.notebook_path(self.root, name)
-            files.append((ipynb_site_path(name), None, notebooks.ipynb_text(path)))
+        for name, ipynb in self.renders.ipynb.items():
+            files.append((ipynb_site_path(name), str(ipynb), None))
         if self.renders.notebooks:
             files.append((notebooks.CSS_SITE_PATH, None, notebooks.jupyter_css()))
         if self.renders.font is not None:
@@ -102,31 +112,60 @@ class Site:
         page = pipeline.PageContext(self.language, note, tuple(str(n) for n in
                                                                meta.get("notes", [])), urls)
         self.pages[path] = page
+        key = page_key([self.environment, *pipeline.page_inputs(page)])
+        # a page with a Material plugin marker (the tags listing) is always read by that plugin
+        cached = self.cache.get(key) if "<!-- material/" not in markdown else None
+        if cached is not None:
+            self.cached[path] = cached
+            return PLACEHOLDER, cached.tags
+        self.keys[path] = key
         offset = markdown_offset(note.text, markdown)
-        tags = tag_names(markdown)
+        tags = self.tags[path] = tag_names(markdown)
         markdown, problems = pipeline.run(pipeline.MARKDOWN_STEPS, markdown, page)
         self.problems += pipeline.shift(problems, offset)
+        if problems:
+            del self.keys[path]  # a page with problems is not kept
         return markdown, tags
+
+    def from_cache(self, path: str) -> CachedPage | None:
+        """The cached page, if this page was taken from the cache (its Markdown is a placeholder)."""
+        return self.cached.get(path)
+
+    def keep(self, path: str, html: str, toc: list[Any], anchors: list[str]) -> None:
+        """Remember a freshly rendered page; it is cached once the search has indexed it."""
+        if path in self.keys:
+            self.cache.put(self.keys[path], CachedPage(html, toc, anchors, self.tags[path]))
 
     def plain_title(self, title: str) -> str:
         """A heading's text with its formulas read out as symbols."""
         return math_as_text(title)
 
     def page_html(self, html: str, path: str) -> str:
-        """The page's HTML through the HTML steps."""
+        """The page's HTML through the HTML steps (or as the cache kept it)."""
+        if path in self.cached:
+            return self.cached[path].html
         if path not in self.pages:
             return html
         html, problems = pipeline.run(pipeline.HTML_STEPS, html, self.pages[path])
         self.problems += problems
         return html
 
-    def page_output(self, output: str, path: str) -> str:
+    def page_output(self, output: str, path: str, url: str) -> str:
         """The finished page through the output steps, the last gate among them."""
         if path not in self.pages:
             return output
+        cached = self.cached.get(path)
+        self.order[self.pages[path].lang].append(
+            (url, self.keys.get(path), cached.search if cached else None))
         output, problems = pipeline.run(pipeline.OUTPUT_STEPS, output, self.pages[path])
         self.shown += problems
         return output
+
+    def template_cache(self) -> Path:
+        """A folder for the compiled theme templates."""
+        folder = self.cache_dir / "templates"
+        folder.mkdir(parents=True, exist_ok=True)
+        return folder
 
     def page_problems(self) -> list[VaultProblem]:
         return self.problems
@@ -144,6 +183,7 @@ class Site:
         if not merged_path.exists():
             return
         merged = json.loads(merged_path.read_text(encoding="utf-8"))
+        merged = {**merged, "docs": self._with_cached_entries(merged["docs"])}
         for lang, index in search.split_search_index(merged, LANGUAGES, DEFAULT_LANGUAGE).items():
             if lang == "ru":
                 index = search.add_lemmas(index, _russian_lemma)
@@ -160,6 +200,27 @@ class Site:
                     (site_dir / lang / "sitemap.xml").write_text(search.language_sitemap(
                         sitemap.read_text(encoding="utf-8"), lang=lang, site_url=site_url),
                         encoding="utf-8")
+
+
+    def _with_cached_entries(self, docs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Every page's entries in build order: cached pages' from the cache, others' as
+        Material indexed them now (and those are kept with their pages in the cache)."""
+        by_page: dict[str, list[dict[str, Any]]] = {}
+        for doc in docs:
+            by_page.setdefault(doc["location"].partition("#")[0], []).append(doc)
+        entries: list[dict[str, Any]] = []
+        built = [page for lang in LANGUAGES for page in self.order.get(lang, [])]
+        for url, key, cached in built:
+            if cached is not None:
+                entries += cached
+                continue
+            fresh = by_page.get(url, [])
+            entries += fresh
+            kept = self.cache.pages.get(key) if key else None
+            if kept is not None and fresh:  # indexed now: the page is complete
+                self.cache.put(key, CachedPage(kept.html, kept.toc, kept.anchors, kept.tags,
+                                               fresh))
+        return entries
 
 
 def _log_renders(renders: Renders) -> None:

@@ -145,9 +145,15 @@ def dependency_digest(module: str) -> str:
     Editing ``adagrad.py`` changes the digest of ``adagrad`` and of modules that
     import it, and of nothing else.
     """
-    folder = package_dir()
-    sources = {p.stem: p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.py"))}
-    return _digest(module, tuple(sources.items()))
+    files = sorted(package_dir().glob("*.py"))
+    stamps = tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files)
+    return _digest(module, _sources(stamps))
+
+
+@functools.lru_cache(maxsize=8)  # read again only when a file's time or size changes
+def _sources(stamps: tuple[tuple[str, int, int], ...]) -> tuple[tuple[str, str], ...]:
+    return tuple((Path(path).stem, Path(path).read_text(encoding="utf-8"))
+                 for path, _, _ in stamps)
 
 
 @functools.lru_cache(maxsize=1024)

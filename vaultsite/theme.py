@@ -11,6 +11,12 @@ _CONFIG_BASE = re.compile(
 _ALTERNATE = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">\n?')
 _SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
 _SEARCH_LABEL = re.compile(r'<nav class="md-search__options" aria-label="([^"]*)">')
+_BUNDLE = re.compile(r'<script src="([^"]*)bundle\.[0-9a-f]+\.min\.js"></script>')
+_SEARCH_WORKER = re.compile(r'<script id="__config" type="application/json">\{[^<]*"search": "')
+# What overrides/assets/javascripts/lazy-search-index.js listens to: the search
+# toggle and the dialog holding the search box
+_SEARCH_TRIGGERS = ('data-md-toggle="search"', 'data-md-component="search"')
+LAZY_SEARCH_SCRIPT = "lazy-search-index.js"
 
 
 class ThemeChanged(ValueError):
@@ -53,3 +59,21 @@ def name_search_dialog(page_html: str) -> str:
     named = _SEARCH_DIALOG.replace('role="dialog">',
                                    f'role="dialog" aria-label="{label.group(1)}">')
     return page_html.replace(_SEARCH_DIALOG, named, 1)
+
+
+def load_search_index_on_first_use(page_html: str) -> str:
+    """Run ``lazy-search-index.js`` just before Material's bundle: the index loads on first use.
+
+    The script sits beside the bundle (``overrides/assets/javascripts/``) and holds
+    back the bundle's request for ``search/search_index.json`` until the reader
+    focuses or opens the search box; it listens to the search toggle and dialog,
+    so those must be in the page too.
+    """
+    bundle = _BUNDLE.search(page_html)
+    if bundle is None or _SEARCH_WORKER.search(page_html) is None \
+            or not all(trigger in page_html for trigger in _SEARCH_TRIGGERS):
+        msg = ("Material's bundle <script>, search worker in __config, search toggle or "
+               "search dialog was not found")
+        raise ThemeChanged(msg)
+    script = f'<script src="{bundle.group(1)}{LAZY_SEARCH_SCRIPT}"></script>\n'
+    return page_html[:bundle.start()] + script + page_html[bundle.start():]

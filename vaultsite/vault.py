@@ -1,6 +1,7 @@
 # The vault as data: which notes exist, in which language, under which names.
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -129,6 +130,7 @@ class Vault:
         return sorted({n.concept for n in self.notes})
 
 
+@functools.lru_cache(maxsize=1024)  # each language's build reads every note
 def read_note(path: str, data: bytes) -> Note:
     """A note from its bytes; raises the problem if it cannot be read."""
     text = decode_note(path, data)

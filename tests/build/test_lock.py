@@ -29,7 +29,7 @@ def test_every_dependency_is_locked() -> None:
 
 
 def test_output_pins_hold_on_every_python() -> None:
-    """numpy, matplotlib and mkdocs-jupyter have one version for all Pythons: same figures."""
+    """numpy and matplotlib have one version for all Pythons: the same figures everywhere."""
     pins = _pinned()
     held = re.findall(r"^([a-z\-]+)==(\S+)$", (ROOT / "constraints.in").read_text(), re.MULTILINE)
     assert held and all(pins[name] == [f"{name}=={version}"] for name, version in held)

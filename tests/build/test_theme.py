@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from vaultsite.theme import (ThemeChanged, drop_language_alternates, name_search_dialog,
+from vaultsite.theme import (ThemeChanged, drop_language_alternates,
+                             load_search_index_on_first_use, name_search_dialog,
                              search_in_language)
 
 CONFIG = ('<script id="__config" type="application/json">{"annotate": null, "base": "../..", '
@@ -43,9 +44,45 @@ def test_search_dialog_gets_the_search_label() -> None:
                                                     'role="dialog" aria-label="查找">')
 
 
+SEARCH_PAGE = ('<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search">\n'
+               '<div class="md-search" data-md-component="search" role="dialog"></div>\n'
+               f'{CONFIG}\n'
+               '<script src="../../assets/javascripts/bundle.a5f9d56c.min.js"></script>\n')
+
+
+def test_lazy_search_script_runs_just_before_the_bundle() -> None:
+    """The project's script goes right before Material's bundle, from the bundle's folder."""
+    assert load_search_index_on_first_use(SEARCH_PAGE) == SEARCH_PAGE.replace(
+        '<script src="../../assets/javascripts/bundle.',
+        '<script src="../../assets/javascripts/lazy-search-index.js"></script>\n'
+        '<script src="../../assets/javascripts/bundle.')
+
+
+def test_lazy_search_script_on_the_home_page() -> None:
+    """On the site's root page both scripts are named from the root."""
+    page = SEARCH_PAGE.replace("../../assets/", "assets/")
+    assert load_search_index_on_first_use(page) == page.replace(
+        '<script src="assets/javascripts/bundle.',
+        '<script src="assets/javascripts/lazy-search-index.js"></script>\n'
+        '<script src="assets/javascripts/bundle.')
+
+
+@pytest.mark.parametrize("missing", [
+    '<script src="../../assets/javascripts/bundle.a5f9d56c.min.js"></script>',
+    '"search": "../../assets/javascripts/workers/search.x.min.js"',
+    'data-md-toggle="search"',
+    'data-md-component="search"',
+])
+def test_lazy_search_needs_what_the_script_hooks(missing: str) -> None:
+    """Without the bundle, the worker in __config, the toggle or the dialog, the edit raises."""
+    with pytest.raises(ThemeChanged):
+        load_search_index_on_first_use(SEARCH_PAGE.replace(missing, ""))
+
+
 @pytest.mark.parametrize("edit", [
     lambda page: search_in_language(page, lang="en", default="en"),
     name_search_dialog,
+    load_search_index_on_first_use,
 ])
 def test_a_changed_theme_fails_loudly(edit: object) -> None:
     """Without Material's anchor in the page, the edit raises instead of doing nothing."""
