@@ -1,6 +1,7 @@
 # ```figure, ```snippet and ```notebook fences: how a page points at tested code.
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -45,5 +46,10 @@ def parse_block(fence: str, line: int) -> Block | None:
 
 def find_blocks(markdown: str, kind: str) -> list[Block]:
     """Every block of ``kind`` in a page, in order."""
+    return [b for b in _blocks(markdown) if b.kind == kind]
+
+
+@functools.lru_cache(maxsize=1024)  # a build asks for the same note's blocks many times
+def _blocks(markdown: str) -> tuple[Block, ...]:
     blocks = (parse_block(s.text, s.line) for s in split(markdown) if s.kind == "fence")
-    return [b for b in blocks if b is not None and b.kind == kind]
+    return tuple(b for b in blocks if b is not None)

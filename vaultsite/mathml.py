@@ -138,7 +138,8 @@ def math_problems(markdown: str) -> list[tuple[int, str]]:
     return problems
 
 
-def formulas(markdown: str) -> list[str]:
+@functools.lru_cache(maxsize=1024)  # each build asks for every note's formulas
+def formulas(markdown: str) -> tuple[str, ...]:
     """MathML of every formula that converts, for choosing the font's characters."""
     found = []
     for segment in split(markdown):
@@ -147,7 +148,7 @@ def formulas(markdown: str) -> list[str]:
                 found.append(latex_to_mathml(segment.text.strip("$"), display=False))
             except ValueError:
                 continue  # reported by math_problems with its line
-    return found
+    return tuple(found)
 
 
 _INLINE_TEX = re.compile(r"\\\((.+?)\\\)")

@@ -2,6 +2,7 @@
 # $$, [[links]], ![[embeds]], code fences) outside code.
 from __future__ import annotations
 
+import functools
 import html
 import re
 
@@ -31,6 +32,7 @@ def prose_text(page_html: str) -> str:
     return html.unescape(_TAG.sub(" ", _NOT_PROSE.sub(" ", page_html)))
 
 
+@functools.lru_cache(maxsize=512)  # `mkdocs serve` checks the same unchanged pages again
 def raw_source(page_html: str) -> list[tuple[str, str]]:
     """``(kind, excerpt)`` for every piece of Markdown or TeX source left in the prose."""
     prose = prose_text(page_html)

@@ -18,6 +18,7 @@ from vaultsite.blocks import find_blocks
 from vaultsite.errors import VaultProblem
 from vaultsite.figures import FigureFile, cached_figure, figure_key
 from vaultsite.mathml import formulas
+from vaultsite.segments import split
 from vaultsite.snippet_source import SnippetNameError, where
 from vaultsite.vault import Vault
 
@@ -103,9 +104,26 @@ def render_all(vault: Vault, *, root: Path, cache_dir: Path, figures: bool = Tru
     _call_all(calls, workers, uncached=uncached)
     renders.ipynb = {name: ipynb_file(notebooks.notebook_path(root, name), cache_dir / "ipynb")
                      for name in renders.notebooks}
-    characters = mathfont.characters(m for note in vault.notes for m in formulas(note.text))
-    renders.font = mathfont.build_font(characters, cache_dir / "fonts")
+    renders.font = math_font(vault, cache_dir / "fonts")
     return renders
+
+
+def math_font(vault: Vault, cache_dir: Path) -> Path:
+    """The math font cut to the characters of every formula of every language.
+
+    Found by the formulas' text before any is converted: converting them all
+    takes a second or more.
+    """
+    texts = sorted({s.text for note in vault.notes for s in split(note.text)
+                    if s.kind in ("math", "display_math")})
+    key = hashlib.sha256("\0".join([mathfont.FONT_VERSION.decode(), *texts]).encode()).hexdigest()
+    pointer = cache_dir / f"formulas.{key[:16]}.txt"
+    if pointer.exists() and Path(pointer.read_text(encoding="utf-8")).exists():
+        return Path(pointer.read_text(encoding="utf-8"))
+    characters = mathfont.characters(m for note in vault.notes for m in formulas(note.text))
+    font = mathfont.build_font(characters, cache_dir)
+    pointer.write_text(str(font), encoding="utf-8")
+    return font
 
 
 def ipynb_file(path: Path, cache_dir: Path) -> Path:

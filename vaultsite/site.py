@@ -47,6 +47,7 @@ class Site:
         # lang → (url, cache key of a fresh page, search entries of a cached page), as built
         self.order: dict[str, list[tuple[str, str | None, list[dict[str, Any]] | None]]] = {}
         self.renders: Renders | None = None
+        self.lemmas = Lemmas(self.cache_dir / "lemmas.ru.json")
         self.language: pipeline.Language | None = None
         self.pages: dict[str, pipeline.PageContext] = {}
         self.problems: list[VaultProblem] = []
@@ -168,6 +169,10 @@ class Site:
         return folder
 
     def page_problems(self) -> list[VaultProblem]:
+        """The problems of this language's pages; logs which pages were rendered afresh."""
+        if self.keys or self.problems:
+            fresh = sorted(set(self.pages) - set(self.cached))
+            log.info("vaultsite: rendered %d page(s) afresh: %s", len(fresh), ", ".join(fresh))
         return self.problems
 
     def output_problems(self) -> list[VaultProblem]:
@@ -186,13 +191,14 @@ class Site:
         merged = {**merged, "docs": self._with_cached_entries(merged["docs"])}
         for lang, index in search.split_search_index(merged, LANGUAGES, DEFAULT_LANGUAGE).items():
             if lang == "ru":
-                index = search.add_lemmas(index, _russian_lemma)
+                index = search.add_lemmas(index, self.lemmas.lemma)
             if lang == "zh":
                 index = search.add_chinese_compounds(index)
             root = site_dir if lang == DEFAULT_LANGUAGE else site_dir / lang
             (root / "search").mkdir(parents=True, exist_ok=True)
             (root / "search" / "search_index.json").write_text(
                 json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        self.lemmas.save()
         sitemap = site_dir / "sitemap.xml"
         if sitemap.exists() and site_url:
             for lang in LANGUAGES:
@@ -231,13 +237,31 @@ def _log_renders(renders: Renders) -> None:
                  ", ".join(renders.executed))
 
 
-@functools.lru_cache(maxsize=65536)
-def _russian_lemma(word: str) -> str:
-    return _morphology().parse(word)[0].normal_form
+class Lemmas:
+    """Russian dictionary forms, kept on disk: pymorphy3 takes about 1 ms a word."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.known: dict[str, str] = (json.loads(path.read_text(encoding="utf-8"))
+                                      if path.exists() else {})
+        self.added = False
+
+    def lemma(self, word: str) -> str:
+        if word not in self.known:
+            self.known[word] = _morphology().parse(word)[0].normal_form
+            self.added = True
+        return self.known[word]
+
+    def save(self) -> None:
+        if self.added:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.path.write_text(json.dumps(self.known, ensure_ascii=False, sort_keys=True),
+                                 encoding="utf-8")
+            self.added = False
 
 
 @functools.lru_cache(maxsize=1)
 def _morphology() -> Any:
-    import pymorphy3  # loaded only when an index is written: 0.1 s and 15 MB
+    import pymorphy3  # loaded only when a word is new: 0.1 s and 15 MB
 
     return pymorphy3.MorphAnalyzer(lang="ru")

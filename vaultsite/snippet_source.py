@@ -145,9 +145,8 @@ def dependency_digest(module: str) -> str:
     Editing ``adagrad.py`` changes the digest of ``adagrad`` and of modules that
     import it, and of nothing else.
     """
-    files = sorted(package_dir().glob("*.py"))
-    stamps = tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files)
-    return _digest(module, _sources(stamps))
+    stats = [(p, p.stat()) for p in sorted(package_dir().glob("*.py"))]
+    return _digest(module, _sources(tuple((str(p), s.st_mtime_ns, s.st_size) for p, s in stats)))
 
 
 @functools.lru_cache(maxsize=8)  # read again only when a file's time or size changes
