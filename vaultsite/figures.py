@@ -8,6 +8,7 @@ import re
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import matplotlib
 import numpy as np
@@ -41,9 +42,9 @@ def render_svg(name: str, lang: str, *, salt: str) -> bytes:
     if not callable(function):
         msg = f"{name} is not a function"
         raise TypeError(msg)
-    settings = {"svg.fonttype": "none", "svg.hashsalt": salt, "font.size": 10,
+    settings: dict[str, Any] = {"svg.fonttype": "none", "svg.hashsalt": salt, "font.size": 10,
                 "axes.spines.top": False, "axes.spines.right": False}
-    with matplotlib.rc_context(settings), warnings.catch_warnings():
+    with matplotlib.rc_context(settings), warnings.catch_warnings():  # type: ignore[arg-type]
         # DejaVu Sans lacks CJK glyphs: the browser draws them, text stays text
         warnings.filterwarnings("ignore", message="Glyph .* missing from font")
         figure = function(lang)

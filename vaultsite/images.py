@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import functools
 import io
-import xml.etree.ElementTree as ElementTree
 from pathlib import Path, PurePosixPath
+from xml.etree import ElementTree
 
 from vaultsite.errors import VaultProblem
 

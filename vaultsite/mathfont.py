@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import hashlib
 import html
+import importlib.util
 import re
 from collections.abc import Iterable
 from pathlib import Path
 
-import importlib.util
 from fontTools import subset
 
 SITE_PATH = "assets/fonts/stix-two-math.woff2"

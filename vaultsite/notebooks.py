@@ -8,8 +8,10 @@ import functools
 import hashlib
 import os
 import re
+from collections.abc import Iterator
 from importlib import metadata
 from pathlib import Path
+from typing import Any
 
 from vaultsite.snippet_source import PACKAGE, dependency_digest
 
@@ -112,7 +114,7 @@ def _highlight_code(source: str, language: str | None = None, metadata: object =
     return highlight(source or " ", lexer, formatter)
 
 
-def _exporter():  # -> nbconvert.HTMLExporter
+def _exporter() -> Any:  # nbconvert.HTMLExporter, imported only when a notebook renders
     from jinja2 import DictLoader
     from nbconvert import HTMLExporter
 
@@ -253,8 +255,9 @@ def jupyter_css() -> str:
         _NOTEBOOK_CSS,
     ]
     css = "\n".join([_CSS_HEADER, *sheets])
-    if _REMOTE_URL.search(css):
-        msg = f"jupyter.css would load {_REMOTE_URL.search(css).group()}: drop that rule"
+    remote = _REMOTE_URL.search(css)
+    if remote:
+        msg = f"jupyter.css would load {remote.group()}: drop that rule"
         raise ValueError(msg)
     return css
 
@@ -300,7 +303,7 @@ def _lab_static_dir() -> Path:
     raise FileNotFoundError(msg)
 
 
-def _css_statements(css: str):  # -> Iterator[tuple[str, str | None]]
+def _css_statements(css: str) -> Iterator[tuple[str, str | None]]:
     """``(prelude, block)`` for each top-level rule; ``block`` is None for ``@x …;``."""
     depth, start, prelude_end, i = 0, 0, 0, 0
     while i < len(css):

@@ -46,7 +46,8 @@ class VaultsitePlugin(BasePlugin[VaultsiteConfig]):
     def on_files(self, files: Files, config: Any) -> Files:
         self._fail(self.site.start_language(_lang(config), _tag_anchor(config)))
         for site_path, source, content in self.site.generated_files():
-            files.append(File.generated(config, site_path, abs_src_path=source, content=content))
+            files.append(File.generated(config, site_path, abs_src_path=source) if source
+                         else File.generated(config, site_path, content=content or ""))
         return files
 
     def on_page_markdown(self, markdown: str, page: Page, config: Any, files: Files) -> str:

@@ -56,8 +56,8 @@ def run_notebook(path: Path, cache_dir: Path) -> tuple[str | None, bool, str]:
     except ValueError as error:  # not a notebook we can read
         return None, False, str(error)
     except Exception as error:  # a cell may raise anything
-        raised = (f"{error.ename}: {error.evalue}" if hasattr(error, "ename")
-                  else f"{type(error).__name__}: {error}")
+        raised = (f"{getattr(error, 'ename', '')}: {getattr(error, 'evalue', '')}"
+                  if hasattr(error, "ename") else f"{type(error).__name__}: {error}")
         return None, False, f"notebook {shown} raised {raised}; run `python {shown}` to see where"
     return html, executed, ""
 

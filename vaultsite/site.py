@@ -21,8 +21,14 @@ from vaultsite.pagecache import PLACEHOLDER, CachedPage, PageCache, environment_
 from vaultsite.renders import Renders, render_all
 from vaultsite.snippet_source import forget_changed_modules
 from vaultsite.tags import tag_names
-from vaultsite.vault import (DEFAULT_LANGUAGE, LANGUAGES, load_vault, markdown_offset,
-                             missing_translations, note_path)
+from vaultsite.vault import (
+    DEFAULT_LANGUAGE,
+    LANGUAGES,
+    load_vault,
+    markdown_offset,
+    missing_translations,
+    note_path,
+)
 from vaultsite.wikilinks import name_index
 
 log = logging.getLogger("mkdocs.plugins.vaultsite")
@@ -223,7 +229,7 @@ class Site:
             fresh = by_page.get(url, [])
             entries += fresh
             kept = self.cache.pages.get(key) if key else None
-            if kept is not None and fresh:  # indexed now: the page is complete
+            if key and kept is not None and fresh:  # indexed now: the page is complete
                 self.cache.put(key, CachedPage(kept.html, kept.toc, kept.anchors, kept.tags,
                                                fresh))
         return entries

@@ -64,7 +64,7 @@ def load_module(module: str) -> ModuleType:
         loaded = importlib.import_module(f"{PACKAGE}.{module}")
         for name in [m for m in sys.modules if m.startswith(PACKAGE + ".")]:
             if not hasattr(sys.modules[name], "_loaded_mtime_ns"):  # itself and what it imported
-                sys.modules[name]._loaded_mtime_ns = _mtime_ns(sys.modules[name].__file__)
+                sys.modules[name]._loaded_mtime_ns = _mtime_ns(sys.modules[name].__file__)  # type: ignore[attr-defined]
         return loaded
     except SnippetNameError:
         raise

@@ -107,7 +107,7 @@ def parse_note(path: str, text: str) -> Note:
     meta = front_matter(text)
     concept, lang = concept_and_language(path)
     aliases = meta.get("aliases") or []
-    if isinstance(aliases, str):
+    if not isinstance(aliases, list):
         aliases = [aliases]
     title = meta.get("title")
     return Note(path, concept, lang, str(title) if title else None,

@@ -6,14 +6,25 @@ import re
 from pathlib import Path
 
 import pytest
-
 from nbclient.exceptions import CellExecutionError
 
 from vaultsite import snippet_source
-from vaultsite.notebooks import (_scoped, clean_notebook_html, demote_headings, imported_snippets,
-                                 jupyter_css, notebook_key, render_notebook)
-from vaultsite.search import (add_chinese_compounds, add_lemmas, chinese_compounds,
-                              language_sitemap, split_search_index)
+from vaultsite.notebooks import (
+    _scoped,
+    clean_notebook_html,
+    demote_headings,
+    imported_snippets,
+    jupyter_css,
+    notebook_key,
+    render_notebook,
+)
+from vaultsite.search import (
+    add_chinese_compounds,
+    add_lemmas,
+    chinese_compounds,
+    language_sitemap,
+    split_search_index,
+)
 
 MERGED = {
     "config": {"lang": ["en", "ru", "zh"], "separator": "[\\s]+"},

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from vaultsite.theme import (ThemeChanged, drop_language_alternates,
-                             load_search_index_on_first_use, name_search_dialog,
-                             search_in_language)
+from vaultsite.theme import (
+    ThemeChanged,
+    drop_language_alternates,
+    load_search_index_on_first_use,
+    name_search_dialog,
+    search_in_language,
+)
 
 CONFIG = ('<script id="__config" type="application/json">{"annotate": null, "base": "../..", '
           '"features": [], "search": "../../assets/javascripts/workers/search.x.min.js"}</script>')
