@@ -77,21 +77,119 @@ def test_rmsprop_settles_in_a_two_cycle() -> None:
     assert distance[-2:] == pytest.approx([0.1 / np.sqrt(2)] * 2, rel=1e-6)
 
 
-def test_small_step_barely_moves_adagrad() -> None:
-    """With h = 1e-3 over 6000 steps AdaGrad gets from 4.12 only to 3.94; RMSprop below 1e-3."""
-    runs = adagrad.vanishing_step(lr=1e-3, steps=6000)
-    adagrad_distance, adagrad_steps = runs["adagrad"]
-    assert (adagrad_distance[0], adagrad_distance[-1], adagrad_steps[-1]) == (
-        pytest.approx(4.123, abs=5e-4), pytest.approx(3.94, abs=5e-3), pytest.approx(1.8e-5, abs=5e-7))
-    assert runs["rmsprop"][0][-1] == pytest.approx(7.07e-4, abs=5e-6)
-
-
 def test_no_coordinate_ever_moves_more_than_h() -> None:
     """Along AdaGrad's path every coordinate's step is at most h/√γ = h, since |g| ≤ √Σg²."""
     path = trajectory(adagrad.init, partial(adagrad.update_note, lr=0.1), adagrad.params,
                       ravine_grad, adagrad.START, steps=300)
     assert np.max(np.abs(np.diff(path, axis=0))) <= 0.1 + 1e-15
     assert step_lengths(path)[-1] < step_lengths(path)[0]
+
+
+def test_init_has_accumulated_nothing() -> None:
+    """init keeps x₀, a float zero sum of squares of its shape and t = 0."""
+    state = adagrad.init(np.array([1.0, 2.0]))
+    assert (state.sum_squares.dtype, state.sum_squares.tolist(), state.t) == (
+        np.float64, [0.0, 0.0], 0)
+
+
+def test_note_form_two_steps_by_hand() -> None:
+    """g = 3 then 4, h = 1: γ = 1 gives v = 9, 25 and x = −1, −1.8; γ = 4 gives x = −0.5, −0.9."""
+    for gamma, expected_x, expected_v in ((1.0, [-1.0, -1.8], [9.0, 25.0]),
+                                          (4.0, [-0.5, -0.9], [36.0, 100.0])):
+        states = adagrad.note_states(np.array([[3.0], [4.0]]), lr=1.0, gamma=gamma)
+        assert [s.x[0] for s in states] == pytest.approx([0.0, *expected_x], rel=1e-15)
+        assert [s.sum_squares[0] for s in states] == [0.0, *expected_v]
+        assert [s.t for s in states] == [0, 1, 2]
+
+
+def test_note_states_of_one_gradient_with_default_gamma() -> None:
+    """One gradient 2 with h = 0.5 and the default γ = 1: states x = 0, then −0.5."""
+    states = adagrad.note_states(np.array([[2.0]]), lr=0.5)
+    assert [s.x.tolist() for s in states] == [[0.0], [-0.5]]
+
+
+def test_note_form_default_gamma_is_one() -> None:
+    """Without γ the first step is h·g/√g² = h: from 0 with g = 2 and h = 0.1, x = −0.1."""
+    state = adagrad.update_note(adagrad.init(np.zeros(1)), np.array([2.0]), lr=0.1)
+    assert state.x[0] == pytest.approx(-0.1, rel=1e-15)
+
+
+def test_duchi_form_two_steps_by_hand() -> None:
+    """g = 3 then 4, η = 1, ε = 0: G = 9, 25 and x = −3/3 = −1, then −1 − 4/5 = −1.8."""
+    state = adagrad.update_duchi(adagrad.init(np.zeros(1)), np.array([3.0]), lr=1.0)
+    state = adagrad.update_duchi(state, np.array([4.0]), lr=1.0)
+    assert (state.x[0], state.sum_squares[0], state.t) == (pytest.approx(-1.8, rel=1e-15), 25.0, 2)
+
+
+def test_duchi_epsilon_is_outside_the_root() -> None:
+    """g = 0.01, ε = 0.01, η = 1: the step is 0.01/(√1e-4 + 0.01) = 0.5 (inside: 0.0995)."""
+    state = adagrad.update_duchi(adagrad.init(np.zeros(1)), np.array([0.01]), lr=1.0, eps=0.01)
+    assert state.x[0] == pytest.approx(-0.5, rel=1e-12)
+
+
+def test_duchi_default_epsilon_is_zero() -> None:
+    """By default ε = 0, so even g = 1e-12 moves by exactly η."""
+    state = adagrad.update_duchi(adagrad.init(np.zeros(1)), np.array([1e-12]), lr=0.3)
+    assert state.x[0] == pytest.approx(-0.3, rel=1e-12)
+
+
+def test_mean_form_two_steps_by_hand() -> None:
+    """g = 3 then 4, η = 1: σ⁰ = 3, x¹ = −1; σ¹ = √(25/2), x² = −1 − 4/√12.5 = −2.1313708."""
+    state = adagrad.update_mean(adagrad.init(np.zeros(1)), np.array([3.0]), lr=1.0)
+    state = adagrad.update_mean(state, np.array([4.0]), lr=1.0)
+    assert (state.x[0], state.sum_squares[0], state.t) == (
+        pytest.approx(-2.1313708499, rel=1e-10), 25.0, 2)
+
+
+def test_mean_form_reads_the_schedule_at_t() -> None:
+    """With ηᵗ = 0.5, 0.25 at t = 0, 1: x¹ = −0.5, x² = −0.5 − 0.25·4/√12.5 = −0.7828427."""
+    schedule = [0.5, 0.25].__getitem__
+    state = adagrad.update_mean(adagrad.init(np.zeros(1)), np.array([3.0]), lr=schedule)
+    assert state.x[0] == pytest.approx(-0.5, rel=1e-15)
+    state = adagrad.update_mean(state, np.array([4.0]), lr=schedule)
+    assert state.x[0] == pytest.approx(-0.7828427125, rel=1e-10)
+
+
+def test_mean_form_with_constant_eta_is_sqrt_t_longer_than_duchi() -> None:
+    """With a constant η the mean form's step t (from 0) is √(t+1) times Duchi's."""
+    mean = run_grads(partial(adagrad.update_mean, lr=0.1), RNG_GRADS)
+    duchi = run_grads(partial(adagrad.update_duchi, lr=0.1), RNG_GRADS)
+    mean_steps = np.diff([s.x for s in mean], axis=0)
+    duchi_steps = np.diff([s.x for s in duchi], axis=0)
+    t = np.arange(len(RNG_GRADS))[:, None]
+    np.testing.assert_allclose(mean_steps, duchi_steps * np.sqrt(t + 1), rtol=1e-12)
+
+
+def test_units_momentum_is_eta_0005_lambda_08() -> None:
+    """Momentum's first steps on the ravine: m¹ = −0.005·(−4, 50) = (0.02, −0.25), then
+    m² = 0.8·m¹ − 0.005·(−3.98, 37.5) = (0.0359, −0.3875)."""
+    path = adagrad.units_paths(steps=2)["momentum"]
+    np.testing.assert_allclose(np.diff(path, axis=0), [[0.02, -0.25], [0.0359, -0.3875]],
+                               rtol=1e-12)
+
+
+def test_units_paths_default_to_60_steps() -> None:
+    """The figure's paths hold 61 iterates each, starting at (−4, 1)."""
+    paths = adagrad.units_paths()
+    assert sorted(paths) == ["adagrad", "gd", "momentum"]
+    for path in paths.values():
+        assert path.shape == (61, 2)
+        assert path[0].tolist() == [-4.0, 1.0]
+
+
+def test_vanishing_step_first_two_steps() -> None:
+    """h = 0.1: both start 0.1·(1, −1) (length 0.1√2); RMSprop's second step uses α = 0.9:
+    0.1·(3.9/√(0.9·16 + 0.1·3.9²), 45/√(0.9·2500 + 0.1·45²)) = (0.0977416, 0.0908674)."""
+    runs = adagrad.vanishing_step(lr=0.1, steps=2)
+    distance, steps = runs["rmsprop"]
+    assert distance.tolist() == pytest.approx([np.sqrt(17.0), np.sqrt(3.9**2 + 0.9**2),
+                                               np.hypot(3.9 - 0.0977416, 0.9 - 0.0908674)],
+                                              rel=1e-6)
+    assert steps.tolist() == pytest.approx([0.1 * np.sqrt(2), np.hypot(0.0977416, 0.0908674)],
+                                           rel=1e-6)
+    # AdaGrad's second step: 0.1·(3.9/√(16 + 3.9²), 45/√(2500 + 45²))
+    assert runs["adagrad"][1][1] == pytest.approx(
+        np.hypot(0.39 / np.sqrt(16 + 3.9**2), 4.5 / np.sqrt(2500 + 45**2)), rel=1e-12)
 
 
 @pytest.mark.parametrize("lang", ["en", "ru", "zh"])

@@ -17,7 +17,7 @@ from snippets.surfaces import ravine_grad
 LR = 0.01
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def spray() -> dict[str, np.ndarray]:
     """Step lengths of the four methods on the brief's silence sequence, η = 0.1."""
     return adam.spray_steps(adam.silence_gradients(), lr=0.1)
@@ -92,7 +92,7 @@ def test_step_never_exceeds_kingma_ba_bound() -> None:
     rng = np.random.default_rng(1)
     grads = rng.normal(size=(3000, 4)) * (rng.random((3000, 4)) < 0.01)
     steps = adam.steps_on_gradients(adam.init, partial(adam.update, lr=LR), adam.params, grads)
-    assert np.abs(steps).max() <= adam.step_bound(lr=LR)
+    assert np.abs(steps).max() <= LR * 0.1 / np.sqrt(0.001)
 
 
 def test_first_step_on_ravine_is_diagonal() -> None:
@@ -122,10 +122,17 @@ def test_rmsprop_spray_is_eta_over_sqrt_one_minus_alpha(spray: dict[str, np.ndar
 
 
 def test_adam_spray_reaches_but_respects_its_bound(spray: dict[str, np.ndarray]) -> None:
-    """Adam's step after silence is within 1% below its bound 3.16·lr."""
-    last = spray["adam"][-1]
-    bound = adam.step_bound(lr=0.1)
-    assert 0.99 * bound < last <= bound
+    """Adam's step after silence is 0.3154724, just below its bound 0.1·0.1/√0.001 = 0.316228.
+
+    m = 0.9⁹⁹⁰¹(1 − 0.9¹⁰⁰) + 0.1, v = 0.999⁹⁹⁰¹(1 − 0.999¹⁰⁰) + 0.001, both then divided by
+    their bias factors 1 − β¹⁰⁰⁰¹.
+    """
+    m = 0.9**9901 * (1 - 0.9**100) + 0.1
+    v = 0.999**9901 * (1 - 0.999**100) + 0.001
+    expected = 0.1 * (m / (1 - 0.9**10001)) / (np.sqrt(v / (1 - 0.999**10001)) + 1e-8)
+    assert spray["adam"][-1] == pytest.approx(expected, rel=1e-9)
+    assert spray["adam"][-1] == pytest.approx(0.3154724, rel=1e-6)
+    assert spray["adam"][-1] < 0.1 * 0.1 / np.sqrt(0.001)
 
 
 def test_spray_of_mean_form_grows_with_silence() -> None:
@@ -135,6 +142,103 @@ def test_spray_of_mean_form_grows_with_silence() -> None:
                                      adam.silence_gradients(quiet=quiet))[-1, 0]
              for quiet in (100, 1000, 5000)]
     assert lasts[0] < lasts[1] < lasts[2]
+
+
+def test_epsilon_is_outside_the_root() -> None:
+    """g = 1e-8 with the default ε = 1e-8, lr = 1: the first step is g/(|g| + ε) = 0.5
+    (ε inside the root would give about 1e-4)."""
+    assert first_step(adam.update, 1e-8, lr=1.0) == pytest.approx(-0.5, rel=1e-9)
+
+
+def test_uncorrected_epsilon_is_outside_the_root() -> None:
+    """Uncorrected, g = 1e-8: m = 1e-9, √v = √0.001·1e-8, step = 0.1/(√0.001 + 1) = 0.0969347."""
+    assert first_step(adam.update_uncorrected, 1e-8, lr=1.0) == pytest.approx(
+        -0.1 / (np.sqrt(0.001) + 1.0), rel=1e-9)
+
+
+def test_second_step_by_hand() -> None:
+    """g = 1 then 3, lr = 1, ε = 0: m = 0.9·0.1 + 0.3 = 0.39, v = 0.999·0.001 + 0.009 = 0.009999;
+    the step is (0.39/(1 − 0.81)) / √(0.009999/(1 − 0.998001)) = 0.917781."""
+    steps = adam.steps_on_gradients(adam.init, partial(adam.update, lr=1.0, eps=0.0), adam.params,
+                                    np.array([[1.0], [3.0]]))
+    second = -(0.39 / 0.19) / np.sqrt(0.009999 / 0.001999)
+    assert steps[:, 0].tolist() == pytest.approx([-1.0, second], rel=1e-12)
+    assert steps[1, 0] == pytest.approx(-0.9177811, rel=1e-7)
+
+
+def test_uncorrected_second_step_by_hand() -> None:
+    """Same gradients without correction: steps 0.1/√0.001 = 3.162278, then 0.39/√0.009999."""
+    steps = adam.steps_on_gradients(adam.init, partial(adam.update_uncorrected, lr=1.0, eps=0.0),
+                                    adam.params, np.array([[1.0], [3.0]]))
+    assert steps[:, 0].tolist() == pytest.approx([-0.1 / np.sqrt(0.001), -0.39 / np.sqrt(0.009999)],
+                                                 rel=1e-12)
+
+
+def test_init_starts_both_moments_at_float_zero() -> None:
+    """init keeps x₀ and starts m and v as float zeros of its shape, t = 0."""
+    state = adam.init(np.array([1.0, 2.0]))
+    assert [(a.dtype, a.tolist()) for a in state[:3]] == [
+        (np.float64, [1.0, 2.0]), (np.float64, [0.0, 0.0]), (np.float64, [0.0, 0.0])]
+    assert state.t == 0
+
+
+def test_state_keeps_moments_and_count() -> None:
+    """After g = 2: m = 0.2, v = 0.004, t = 1, and x moved by −lr (default lr = 1e-3)."""
+    state = adam.update(adam.init(np.zeros(1)), np.array([2.0]))
+    assert (state.m[0], state.v[0], state.t) == (pytest.approx(0.2), pytest.approx(0.004), 1)
+    assert state.x[0] == pytest.approx(-1e-3, rel=1e-6)
+    uncorrected = adam.update_uncorrected(adam.init(np.zeros(1)), np.array([2.0]))
+    assert (uncorrected.m[0], uncorrected.v[0], uncorrected.t) == (
+        pytest.approx(0.2), pytest.approx(0.004), 1)
+    # default lr 1e-3 and ε 1e-8: 1e-3·0.2/(√0.004 + 1e-8)
+    assert uncorrected.x[0] == pytest.approx(-1e-3 * 0.2 / (np.sqrt(0.004) + 1e-8), rel=1e-12)
+
+
+def test_steps_on_gradients_are_signed() -> None:
+    """x ← x − g fed (1, −2) and (0.5, 0): the steps are (−1, 2) and (−0.5, 0)."""
+    steps = adam.steps_on_gradients(lambda x: x + 3.0, lambda x, g: x - g, lambda x: x,
+                                    np.array([[1.0, -2.0], [0.5, 0.0]]))
+    assert steps.tolist() == [[-1.0, 2.0], [-0.5, 0.0]]
+
+
+@pytest.mark.parametrize(("kwargs", "bound"), [
+    ({}, 1e-3 * 0.1 / np.sqrt(0.001)),              # defaults: 3.16·lr
+    ({"lr": 0.1}, 0.1 * 0.1 / np.sqrt(0.001)),
+    ({"lr": 0.5, "beta1": 0.99}, 0.5),                # 0.01/√0.001 < 1: the bound is lr
+    ({"lr": 1.0, "beta1": 0.8, "beta2": 0.96}, 1.0),  # 0.2/√0.04 = 1 exactly
+    ({"lr": 1.0, "beta1": 0.5, "beta2": 0.75}, 1.0),  # 0.5/√0.25 = 1
+    ({"lr": 2.0, "beta1": 0.5, "beta2": 0.9375}, 4.0),  # 2·0.5/√0.0625 = 4
+])
+def test_step_bound_by_hand(kwargs: dict[str, float], bound: float) -> None:
+    """The bound is max(lr, lr·(1−β₁)/√(1−β₂))."""
+    assert adam.step_bound(**kwargs) == pytest.approx(bound, rel=1e-12)
+
+
+def test_ravine_paths_hyperparameters() -> None:
+    """Second steps on the ravine pin the runs: momentum (η 0.005, λ 0.8) moves (0.0359, −0.3875);
+    RMSprop (η 0.1, α 0.9) moves 0.1·3.9/√(0.9·16 + 0.1·3.9²) along x; Adam (lr 0.1) starts with
+    (0.1, −0.1); each path has 81 iterates."""
+    paths = adam.ravine_paths()
+    assert {name: path.shape for name, path in paths.items()} == {
+        "momentum": (81, 2), "rmsprop": (81, 2), "adam": (81, 2)}
+    np.testing.assert_allclose(np.diff(paths["momentum"][:3], axis=0),
+                               [[0.02, -0.25], [0.0359, -0.3875]], rtol=1e-12)
+    assert paths["rmsprop"][2, 0] - paths["rmsprop"][1, 0] == pytest.approx(
+        0.1 * 3.9 / np.sqrt(0.9 * 16 + 0.1 * 3.9**2), rel=1e-12)
+
+
+def test_silence_gradients() -> None:
+    """loud = 2, quiet = 3 gives 1, 1, 0, 0, 0, 1 as a column; the default has 10 001 rows."""
+    assert adam.silence_gradients(loud=2, quiet=3)[:, 0].tolist() == [1, 1, 0, 0, 0, 1]
+    grads = adam.silence_gradients()
+    assert (grads.shape, grads[99, 0], grads[100, 0], grads[-2, 0], grads[-1, 0]) == (
+        (10_001, 1), 1.0, 0.0, 0.0, 1.0)
+
+
+def test_spray_rmsprop_first_two_steps() -> None:
+    """Fed g = 1, 0.5 with η = 0.1, HY's RMSprop steps 0.1, then 0.1·0.5/√(0.9 + 0.1·0.25)."""
+    steps = adam.spray_steps(np.array([[1.0], [0.5]]), lr=0.1)["rmsprop"]
+    assert steps.tolist() == pytest.approx([0.1, 0.05 / np.sqrt(0.925)], rel=1e-12)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

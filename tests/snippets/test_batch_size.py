@@ -8,64 +8,106 @@ from matplotlib.figure import Figure
 
 from snippets import batch_size as bs
 
-X, Y = bs.dataset()
-GRADS = bs.example_grads(bs.THETA0, X, Y)
+
+# Computed inside each test, never at import: a mutation run imports the tests once and
+# then switches mutants on, so a module-level result would hide them.
+def data() -> tuple[np.ndarray, np.ndarray]:
+    """The page's 20 examples."""
+    return bs.dataset()
+
+
+def theta0_grads() -> np.ndarray:
+    """The 20 per-example gradients at θ₀ = (−1, 2)."""
+    return bs.example_grads(bs.THETA0, *bs.dataset())
 
 
 def test_dataset_follows_the_brief() -> None:
-    """x = linspace(−1, 1, 20) and y = 3x + 0.5 + 0.3·sin 9x."""
-    assert X.shape == Y.shape == (20,)
-    assert X[0] == -1.0
-    assert X[-1] == 1.0
-    assert Y == pytest.approx(3 * X + 0.5 + 0.3 * np.sin(9 * X), rel=1e-12)
+    """x = linspace(−1, 1, 20); y(−1) = −2.5 − 0.3·sin 9 = −2.6236355, y(1) = 3.6236355."""
+    x, y = data()
+    assert x.shape == y.shape == (20,)
+    assert (x[0], x[1], x[-1]) == (-1.0, pytest.approx(-1 + 2 / 19, rel=1e-15), 1.0)
+    assert (y[0], y[-1]) == pytest.approx((-2.6236355456, 3.6236355456), rel=1e-10)
+    assert bs.dataset(3)[1].tolist() == pytest.approx([-2.5 - 0.3 * np.sin(9), 0.5,
+                                                       3.5 + 0.3 * np.sin(9)], rel=1e-15)
+
+
+def test_example_grads_by_hand() -> None:
+    """θ = (1, 0), x = (2, 0), y = (1, 1): residuals 1, −1, so 2r·(x, 1) = (4, 2), (0, −2)."""
+    grads = bs.example_grads(np.array([1.0, 0.0]), np.array([2.0, 0.0]), np.array([1.0, 1.0]))
+    assert grads.tolist() == [[4.0, 2.0], [0.0, -2.0]]
+
+
+def test_first_example_gradient_at_theta0() -> None:
+    """At θ₀ = (−1, 2), x = −1: residual 1 + 2 + 2.6236355, so g = (−11.247271, 11.247271)."""
+    assert theta0_grads()[0].tolist() == pytest.approx([-11.2472710912, 11.2472710912], rel=1e-10)
+
+
+def test_loss_by_hand() -> None:
+    """x = (2, 0), y = (1, 1): (w, b) = (1, 0) gives residuals 1, −1, MSE 1; (0, 1) gives 0."""
+    x, y = np.array([2.0, 0.0]), np.array([1.0, 1.0])
+    assert bs.loss(np.array([1.0, 0.0]), np.array([0.0, 1.0]), x, y).tolist() == [1.0, 0.0]
+    assert bs.loss(np.array([[1.0, 0.5]]), np.array([[0.0, 0.0]]), x, y).tolist() == [[1.0, 0.5]]
+
+
+def test_gradient_spread_by_hand() -> None:
+    """Gradients (1, 1) and (3, 1): mean (2, 1), deviations ±(1, 0), so σ² = 1; a centred
+    cross (±1, 0), (0, ±2) has σ² = (1 + 1 + 4 + 4)/4 = 2.5."""
+    assert bs.gradient_spread(np.array([[1.0, 1.0], [3.0, 1.0]])) == 1.0
+    cross = np.array([[1.0, 0.0], [-1.0, 0.0], [0.0, 2.0], [0.0, -2.0]])
+    assert bs.gradient_spread(cross) == 2.5
+
+
+def test_batch_variance_by_hand() -> None:
+    """For the cross and B = 2: (4 − 2)/(4 − 1)·2.5/2 = 5/6, and the six pair means agree."""
+    cross = np.array([[1.0, 0.0], [-1.0, 0.0], [0.0, 2.0], [0.0, -2.0]])
+    # pair means: (0, 0) twice, (±0.5, ±1) four times with ‖·‖² = 1.25: 5/6 on average
+    assert bs.batch_variance_formula(cross, batch_size=2) == pytest.approx(5 / 6, rel=1e-15)
+    assert bs.batch_variance_exact(cross, batch_size=2) == pytest.approx(5 / 6, rel=1e-15)
+    assert bs.batch_variance_exact(cross, batch_size=1) == 2.5
 
 
 def test_mean_example_gradient_is_full_gradient() -> None:
     """The mean of the 20 per-example gradients is the gradient of the full MSE."""
     h = 1e-6
-    numeric = [(bs.loss(*(bs.THETA0 + e), X, Y) - bs.loss(*(bs.THETA0 - e), X, Y)) / (2 * h)
+    x, y = data()
+    numeric = [(bs.loss(*(bs.THETA0 + e), x, y) - bs.loss(*(bs.THETA0 - e), x, y)) / (2 * h)
                for e in np.eye(2) * h]
-    assert GRADS.mean(axis=0) == pytest.approx(numeric, rel=1e-6)
+    assert theta0_grads().mean(axis=0) == pytest.approx(numeric, rel=1e-6)
 
 
 @pytest.mark.parametrize(("batch_size", "brief", "digits"),
                          [(1, 35.855, 3), (2, 16.984, 3), (19, 0.0993, 4)])
 def test_exact_variance_matches_brief(batch_size: int, brief: float, digits: int) -> None:
     """Enumerating every batch gives the brief's variance, to the digits it prints."""
-    exact = bs.batch_variance_exact(GRADS, batch_size=batch_size)
+    exact = bs.batch_variance_exact(theta0_grads(), batch_size=batch_size)
     assert exact == pytest.approx(brief, abs=0.5 * 10.0**-digits)
 
 
 @pytest.mark.parametrize("batch_size", [1, 2, 3, 4, 5, 15, 16, 17, 18, 19, 20])
 def test_formula_equals_enumeration(batch_size: int) -> None:
     """(N − B)/(N − 1)·σ²/B equals the mean over all C(N, B) batches."""
-    exact = bs.batch_variance_exact(GRADS, batch_size=batch_size)
-    formula = bs.batch_variance_formula(GRADS, batch_size=batch_size)
+    grads = theta0_grads()
+    exact = bs.batch_variance_exact(grads, batch_size=batch_size)
+    formula = bs.batch_variance_formula(grads, batch_size=batch_size)
     assert formula == pytest.approx(exact, rel=1e-9, abs=1e-12)
 
 
 def test_full_batch_has_no_variance() -> None:
     """With B = N the only batch is the whole data set: variance 0."""
-    assert bs.batch_variance_exact(GRADS, batch_size=20) == 0.0
-    assert bs.batch_variance_formula(GRADS, batch_size=20) == 0.0
+    grads = theta0_grads()
+    assert bs.batch_variance_exact(grads, batch_size=20) == 0.0
+    assert bs.batch_variance_formula(grads, batch_size=20) == 0.0
 
 
-def test_single_example_variance_is_the_spread() -> None:
-    """For B = 1 the variance is σ² itself."""
-    spread = bs.gradient_spread(GRADS)
-    assert bs.batch_variance_formula(GRADS, batch_size=1) == pytest.approx(spread, rel=1e-12)
-
-
-def test_without_replacement_is_below_sigma2_over_b() -> None:
-    """Sampling without replacement is never noisier than σ²/B, and strictly less for B > 1."""
-    spread = bs.gradient_spread(GRADS)
-    variances = [bs.batch_variance_formula(GRADS, batch_size=b) for b in range(2, 21)]
-    assert all(v < spread / b for v, b in zip(variances, range(2, 21), strict=True))
+def test_single_example_spread_matches_brief() -> None:
+    """σ² of the 20 gradients at θ₀ is 35.855, the brief's B = 1 variance."""
+    assert bs.gradient_spread(theta0_grads()) == pytest.approx(35.855375, rel=1e-7)
 
 
 def test_variance_decreases_with_batch_size() -> None:
     """A larger batch always gives a less noisy gradient."""
-    variances = [bs.batch_variance_formula(GRADS, batch_size=b) for b in range(1, 21)]
+    grads = theta0_grads()
+    variances = [bs.batch_variance_formula(grads, batch_size=b) for b in range(1, 21)]
     assert np.all(np.diff(variances) < 0)
 
 
@@ -93,26 +135,68 @@ def test_shuffle_changes_batches_between_epochs() -> None:
 
 def test_path_length_counts_updates() -> None:
     """A path holds the start plus epochs·⌈N/B⌉ updates."""
-    path = bs.minibatch_path(bs.THETA0, X, Y, batch_size=3, lr=0.1, epochs=4)
+    path = bs.minibatch_path(bs.THETA0, *data(), batch_size=3, lr=0.1, epochs=4)
     assert path.shape == (4 * 7 + 1, 2)
     assert path[0] == pytest.approx(bs.THETA0)
 
 
+def full_batch_first_step() -> list[float]:
+    """θ¹ for B = N, η = 0.1 from (−1, 2), by hand.
+
+    The residual is r = −x + 2 − y; with mean(x) = mean(sin 9x) = 0 (odd, symmetric x) the
+    b gradient is 2·mean(r) = 2·1.5 = 3, and the w gradient is 2·mean(r·x) =
+    −8·mean(x²) − 0.6·mean(x·sin 9x).
+    """
+    x = np.linspace(-1.0, 1.0, 20)
+    grad_w = -8 * np.mean(x**2) - 0.6 * np.mean(x * np.sin(9 * x))
+    return [-1.0 - 0.1 * grad_w, 2.0 - 0.1 * 3.0]
+
+
 def test_full_batch_path_is_plain_gradient_descent() -> None:
-    """With B = N the shuffle does not matter: the path is deterministic GD."""
-    paths = [bs.minibatch_path(bs.THETA0, X, Y, batch_size=20, lr=0.1, epochs=5, seed=s)
+    """With B = N the shuffle does not matter, and the first step is the full-gradient step."""
+    paths = [bs.minibatch_path(bs.THETA0, *data(), batch_size=20, lr=0.1, epochs=5, seed=s)
              for s in (0, 1)]
-    theta = bs.THETA0.copy()
-    for _ in range(5):
-        theta = theta - 0.1 * bs.example_grads(theta, X, Y).mean(axis=0)
     assert paths[0] == pytest.approx(paths[1], rel=1e-12)
-    assert paths[0][-1] == pytest.approx(theta, rel=1e-12)
+    assert paths[0][1].tolist() == pytest.approx(full_batch_first_step(), rel=1e-12)
+    assert paths[0][1].tolist() == pytest.approx([-0.6983817869, 1.7], rel=1e-9)
+
+
+def single_example_step(seed: int) -> list[float]:
+    """θ¹ for B = 1, η = 0.1 from (−1, 2): the example is default_rng(seed).permutation(20)[0]."""
+    x = np.linspace(-1.0, 1.0, 20)
+    i = int(np.random.default_rng(seed).permutation(20)[0])
+    r = -x[i] + 2.0 - (3.0 * x[i] + 0.5 + 0.3 * np.sin(9.0 * x[i]))  # residual at θ₀
+    return [-1.0 - 0.2 * r * x[i], 2.0 - 0.2 * r]
+
+
+def test_minibatch_path_default_seed_is_0() -> None:
+    """Without a seed the shuffle is default_rng(0): the first B = 1 step uses its first index."""
+    path = bs.minibatch_path(bs.THETA0, *data(), batch_size=1, lr=0.1, epochs=1)
+    assert path[1].tolist() == pytest.approx(single_example_step(0), rel=1e-12)
+
+
+def test_batch_paths_use_the_figure_settings() -> None:
+    """B = 1 and B = 20 over 8 epochs (161 and 9 iterates), η = 0.1, shuffled with seed 1."""
+    paths = bs.batch_paths()
+    assert {size: path.shape for size, path in paths.items()} == {1: (161, 2), 20: (9, 2)}
+    assert paths[20][1].tolist() == pytest.approx(full_batch_first_step(), rel=1e-12)
+    assert paths[1][1].tolist() == pytest.approx(single_example_step(1), rel=1e-12)
+
+
+def test_excess_loss_is_zero_at_least_squares() -> None:
+    """At the least-squares line L − min L is 0; at θ₀ it is mean((−x + 2 − y)²) − min L."""
+    x, y = data()
+    best = np.linalg.lstsq(np.column_stack([x, np.ones_like(x)]), y, rcond=None)[0]
+    excess = bs.excess_loss(np.array([best, bs.THETA0]))
+    assert excess[0] == pytest.approx(0.0, abs=1e-12)
+    best_loss = np.mean((best[0] * x + best[1] - y) ** 2)
+    assert excess[1] == pytest.approx(np.mean((-x + 2 - y) ** 2) - best_loss, rel=1e-12)
 
 
 def test_single_example_paths_depend_on_shuffle() -> None:
     """With B = 1 the seed of the shuffle changes the path, and the same seed repeats it."""
     def run(seed: int) -> np.ndarray:
-        return bs.minibatch_path(bs.THETA0, X, Y, batch_size=1, lr=0.1, epochs=2, seed=seed)
+        return bs.minibatch_path(bs.THETA0, *data(), batch_size=1, lr=0.1, epochs=2, seed=seed)
     assert np.array_equal(run(3), run(3))
     assert not np.allclose(run(3), run(4))
 

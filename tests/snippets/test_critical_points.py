@@ -148,7 +148,85 @@ def test_zero_second_derivative_cannot_decide() -> None:
         f = lambda x, p=power: float(x[0] ** p)  # noqa: E731
         second = cp.finite_difference_hessian(f, [0.0], step=1e-3)
         assert cp.classify_critical_point(second, tol=1e-5) == "inconclusive"
-    assert (-0.1) ** 3 < 0.0 < (-0.1) ** 4
+
+
+def test_loss_gradient_hessian_by_hand() -> None:
+    """At (2, 3): L = (1 − 6)² = 25, ∇L = (−2·3·(−5), −2·2·(−5)) = (30, 20),
+    H = [[2·9, 4·6 − 2], [22, 2·4]] = [[18, 22], [22, 8]]."""
+    w = np.array([2.0, 3.0])
+    assert cp.loss(w[0], w[1]) == 25.0
+    assert cp.loss_grad(w).tolist() == [30.0, 20.0]
+    assert cp.loss_hessian(w).tolist() == [[18.0, 22.0], [22.0, 8.0]]
+
+
+def test_finite_difference_hessian_away_from_zero() -> None:
+    """For x⁴ + 3 at 1 the central difference with step h is 12 + 8h²: 12 for h = 1e-4,
+    and exactly 12.5 for h = 0.25."""
+    def f(x: np.ndarray) -> float:
+        return float(x[0] ** 4 + 3.0)
+    assert cp.finite_difference_hessian(f, [1.0])[0, 0] == pytest.approx(12.0, rel=1e-6)
+    assert cp.finite_difference_hessian(f, [1.0], step=0.25)[0, 0] == pytest.approx(12.5, rel=1e-12)
+
+
+def test_finite_difference_hessian_mixed_term() -> None:
+    """f = x·y² + x² at (1, 2): H = [[2, 2y], [2y, 2x]] = [[2, 4], [4, 2]]."""
+    def f(p: np.ndarray) -> float:
+        return float(p[0] * p[1] ** 2 + p[0] ** 2)
+    np.testing.assert_allclose(cp.finite_difference_hessian(f, [1.0, 2.0]), [[2, 4], [4, 2]],
+                               atol=1e-6)
+
+
+def test_taylor_models_by_hand() -> None:
+    """At (2, 3) with δ = (0.1, 0): 25 + 0.1·30 = 28, plus ½·0.01·18 = 28.09 = L(2.1, 3) exactly."""
+    first, second = cp.taylor_models([2.0, 3.0], [0.1, 0.0])
+    assert (first, second) == (pytest.approx(28.0, rel=1e-15), pytest.approx(28.09, rel=1e-14))
+    errors = cp.taylor_errors([2.0, 3.0], [1.0, 0.0], [0.1])
+    assert errors[0].tolist() == pytest.approx([0.09, 0.0], abs=1e-12)
+
+
+@pytest.mark.parametrize(("eigenvalues", "verdict"), [
+    ((1e-9, 1.0), "inconclusive"),    # |λ| = tol counts as zero
+    ((-1e-9, 1.0), "inconclusive"),   # −tol is not negative enough for a saddle
+    ((-1.0, 1e-9), "inconclusive"),   # nor +tol positive enough
+    ((-1.0, 2e-9), "saddle"),
+    ((1e-10, 1.0), "inconclusive"),   # default tol 1e-9
+    ((1e-8, 1.0), "minimum"),
+    ((-1e-8, -1.0), "maximum"),
+])
+def test_classify_at_the_tolerance(eigenvalues: tuple[float, float], verdict: str) -> None:
+    """Eigenvalues within tol = 1e-9 of zero, boundary included, are treated as zero."""
+    assert cp.classify_critical_point(np.diag(eigenvalues)) == verdict
+
+
+def test_classify_a_scalar() -> None:
+    """A 1×1 Hessian given as a number: 2 is a minimum, −2 a maximum."""
+    assert (cp.classify_critical_point(2.0), cp.classify_critical_point(-2)) == (
+        "minimum", "maximum")
+
+
+def test_escape_direction_sign_and_axis() -> None:
+    """diag(3, −1): λ = −1 along (0, ±1), reported with its first nonzero component positive."""
+    eigenvalue, u = cp.escape_direction(np.diag([3.0, -1.0]))
+    assert (eigenvalue, u.tolist()) == (-1.0, [0.0, 1.0])
+    eigenvalue, u = cp.escape_direction([[-2.0, 0.0], [0.0, 5.0]])
+    assert (eigenvalue, u.tolist()) == (-2.0, [1.0, 0.0])
+
+
+def test_first_step_below_is_strict() -> None:
+    """Losses 1, 0.25, 0: below 0.25 first at 2, below 0.5 at 1, below 0 never (−1)."""
+    path = np.array([[0.0, 0.0], [1.0, 0.5], [1.0, 1.0]])
+    assert [cp.first_step_below(path, t) for t in (0.25, 0.5, 0.0)] == [2, 1, -1]
+
+
+def test_saddle_paths_settings() -> None:
+    """η = 0.1, 100 steps; from (1.5, −1.5) the gradient is (9.75, −9.75), so x¹ = (0.525, −0.525);
+    the escape run starts at 10⁻³·(1, 1)/√2."""
+    paths = cp.saddle_paths()
+    assert {name: path.shape for name, path in paths.items()} == {
+        "at_saddle": (101, 2), "escape": (101, 2), "stable": (101, 2)}
+    assert paths["stable"][1].tolist() == pytest.approx([0.525, -0.525], rel=1e-12)
+    assert paths["escape"][0].tolist() == pytest.approx([1e-3 / np.sqrt(2)] * 2, rel=1e-12)
+    assert paths["at_saddle"].tolist() == [[0.0, 0.0]] * 101
 
 
 @pytest.mark.parametrize("lang", ["en", "ru", "zh"])

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 from matplotlib.figure import Figure
 
-from snippets import adagrad, formulations
+from snippets import adagrad, formulations, momentum
 from snippets.adam import steps_on_gradients
 from snippets.plotting import LANGUAGES
 
@@ -22,28 +22,55 @@ def adagrad_steps(update_fn: Callable[..., adagrad.State], **hyper: object) -> n
     return steps_on_gradients(adagrad.init, partial(update_fn, **hyper), adagrad.params, GRADS)
 
 
-def test_note_form_is_duchi_with_rescaled_lr() -> None:
-    """Note 002's AdaGrad (h, γ) is Duchi's with lr = h/√γ."""
-    h, gamma = 0.3, 7.0
-    note = adagrad_steps(adagrad.update_note, lr=h, gamma=gamma)
-    duchi = adagrad_steps(adagrad.update_duchi, lr=h / np.sqrt(gamma))
-    assert note == pytest.approx(duchi, rel=1e-12)
+def test_torch_adagrad_two_steps_by_hand() -> None:
+    """g = 3 then 4, lr = 1, ε = 0, lr_decay = 0.5: x¹ = −3/3 = −1; lr² = 1/(1 + 0.5) and
+    G = 25, so x² = −1 − (2/3)·4/5 = −1.5333333; t counts 1, 2."""
+    state = formulations.init_torch_adagrad(np.zeros(1))
+    for g in (3.0, 4.0):
+        state = formulations.update_torch_adagrad(state, np.array([g]), lr=1.0, lr_decay=0.5,
+                                                  eps=0.0)
+    assert (state.x[0], state.sum_squares[0], state.t) == (
+        pytest.approx(-1.0 - (2 / 3) * 0.8, rel=1e-15), 25.0, 2)
 
 
-def test_mean_form_with_decaying_eta_is_duchi() -> None:
-    """HY's mean form with ηᵗ = η/√(t+1) is Duchi's form, to 1e-17."""
-    eta = 0.1
-    mean = adagrad_steps(adagrad.update_mean, lr=lambda t: eta / np.sqrt(t + 1))
-    duchi = adagrad_steps(adagrad.update_duchi, lr=eta)
-    assert np.abs(mean - duchi).max() <= 1e-17 + 1e-15 * np.abs(duchi).max()
+def test_torch_adagrad_defaults() -> None:
+    """lr = 0.01, ε = 1e-10 outside the root: g = 1e-10 moves 0.01·1e-10/(1e-10 + 1e-10) = 0.005."""
+    state = formulations.update_torch_adagrad(formulations.init_torch_adagrad(np.zeros(1)),
+                                              np.array([1e-10]))
+    assert state.x[0] == pytest.approx(-0.005, rel=1e-12)
+    assert formulations.init_torch_adagrad(np.zeros(2)).sum_squares.tolist() == [0.0, 0.0]
 
 
-def test_mean_form_with_constant_eta_differs_from_duchi() -> None:
-    """With a constant η the mean form is not Duchi's: its steps are √(t+1) times longer."""
-    mean = adagrad_steps(adagrad.update_mean, lr=0.1)
-    duchi = adagrad_steps(adagrad.update_duchi, lr=0.1)
-    t = np.arange(len(GRADS))[:, None]
-    assert mean == pytest.approx(duchi * np.sqrt(t + 1), rel=1e-12)
+def test_sutskever_by_hand() -> None:
+    """g = 2 then 1, lr = 0.1, μ = 0.25: v = 0.2, then 0.05 + 0.1 = 0.15; x = −0.2, −0.35."""
+    state = formulations.update_sutskever(momentum.init(np.zeros(1)), np.array([2.0]),
+                                          lr=0.1, mu=0.25)
+    state = formulations.update_sutskever(state, np.array([1.0]), lr=0.1, mu=0.25)
+    assert (state.x[0], state.m[0]) == (pytest.approx(-0.35), pytest.approx(0.15))
+
+
+def test_momentum_forms_by_hand() -> None:
+    """g = 1, 1 with lr 0.1 then 0.01 and μ = 0.5: HY and Sutskever reach −0.1, −0.16
+    (m = −0.05 − 0.01); torch reaches −0.1, −0.1 − 0.01·1.5 = −0.115."""
+    paths = formulations.momentum_forms(np.ones((2, 1)), lrs=np.array([0.1, 0.01]), mu=0.5)
+    assert {name: path[:, 0].tolist() for name, path in paths.items()} == {
+        "hy": pytest.approx([-0.1, -0.16], rel=1e-12),
+        "sutskever": pytest.approx([-0.1, -0.16], rel=1e-12),
+        "torch": pytest.approx([-0.1, -0.115], rel=1e-12),
+    }
+
+
+def test_momentum_forms_of_one_float_step() -> None:
+    """One gradient 4 with lr 0.5: every form lands at −2, as a float array of shape (1, 1)."""
+    paths = formulations.momentum_forms(np.array([[4.0]]), lrs=np.array([0.5]), mu=0.9)
+    for path in paths.values():
+        assert (path.dtype, path.tolist()) == (np.float64, [[-2.0]])
+
+
+def test_momentum_forms_need_one_lr_per_gradient() -> None:
+    """Two gradients with one learning rate are refused, not silently cut short."""
+    with pytest.raises(ValueError, match="zip"):
+        formulations.momentum_forms(np.ones((2, 1)), lrs=np.array([0.1]), mu=0.9)
 
 
 def test_torch_adagrad_without_extras_is_duchi() -> None:
@@ -73,7 +100,7 @@ def test_initial_accumulator_shortens_the_first_step() -> None:
     assert -step == pytest.approx(0.1 / 2.0, rel=1e-12)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def first() -> dict[str, np.ndarray]:
     """First-step lengths of every formulation at g = 1e-3, 1, 1e3 with lr = 0.01."""
     return formulations.first_steps(SCALES, lr=0.01)
@@ -109,6 +136,41 @@ def test_torch_rmsprop_first_step_formula() -> None:
     steps = formulations.first_steps(g, lr=0.01)["rmsprop_torch"]
     assert steps == pytest.approx(0.01 * g / (0.1 * g + 1e-8), rel=1e-9)
     assert steps[0] < 0.01 < 0.099 < steps[2]
+
+
+def test_first_steps_at_unit_gradient_by_hand(first: dict[str, np.ndarray]) -> None:
+    """g = 1, lr = 0.01: note 002 with γ = 4 steps 0.005; torch Adagrad 0.01/(1 + 1e-10);
+    torch RMSprop 0.01/(0.1 + 1e-8); Adam 0.01/(1 + 1e-8); GD, HY AdaGrad and HY RMSprop 0.01."""
+    assert {name: value[1] for name, value in first.items()} == {
+        "gd": pytest.approx(0.01, rel=1e-15),
+        "adagrad_note": pytest.approx(0.005, rel=1e-15),
+        "adagrad_torch": pytest.approx(0.01 / (1 + 1e-10), rel=1e-15),
+        "adagrad_hy": pytest.approx(0.01, rel=1e-15),
+        "rmsprop_hy": pytest.approx(0.01, rel=1e-15),
+        "rmsprop_torch": pytest.approx(0.01 / (0.1 + 1e-8), rel=1e-12),
+        "adam": pytest.approx(0.01 / (1 + 1e-8), rel=1e-12),
+    }
+
+
+def test_every_formulation_takes_the_given_lr() -> None:
+    """With lr = 0.1 and g = 1 the ε-free first steps are 0.1 (note 002: 0.05), not a default."""
+    steps = formulations.first_steps(np.array([1.0]), lr=0.1)
+    assert {name: value[0] for name, value in steps.items()} == {
+        "gd": pytest.approx(0.1, rel=1e-15),
+        "adagrad_note": pytest.approx(0.05, rel=1e-15),
+        "adagrad_torch": pytest.approx(0.1 / (1 + 1e-10), rel=1e-15),
+        "adagrad_hy": pytest.approx(0.1, rel=1e-15),
+        "rmsprop_hy": pytest.approx(0.1, rel=1e-15),
+        "rmsprop_torch": pytest.approx(0.1 / (0.1 + 1e-8), rel=1e-12),
+        "adam": pytest.approx(0.1 / (1 + 1e-8), rel=1e-12),
+    }
+
+
+def test_rmsprop_hy_second_step_uses_alpha_09() -> None:
+    """The HY RMSprop entry has α = 0.9: fed g = 1 then 2 its second step is 0.01·2/√(0.9 + 0.4)."""
+    init_fn, update_fn, params_fn = formulations.first_step_optimizers(lr=0.01)["rmsprop_hy"]
+    steps = steps_on_gradients(init_fn, update_fn, params_fn, np.array([[1.0], [2.0]]))
+    assert steps[1, 0] == pytest.approx(-0.02 / np.sqrt(1.3), rel=1e-12)
 
 
 def test_gd_first_step_is_proportional_to_gradient(first: dict[str, np.ndarray]) -> None:

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from functools import partial
-
 import numpy as np
 import pytest
 from matplotlib.figure import Figure
 
 from snippets import gradient_descent as gd
-from snippets.core import trajectory
 
 LANGS = ("en", "ru", "zh")
 
@@ -56,7 +53,7 @@ def test_loss_after_one_step(alpha: float, loss: float) -> None:
 def test_some_but_not_every_step_size_descends() -> None:
     """A descending α exists (the condition holds), yet α = 1 and α = 1.5 do not descend."""
     alphas = np.array([0.25, 0.5, 1.0, 1.5])
-    descends = gd.loss_after_step(alphas, x=1.0) < gd.parabola(1.0)
+    descends = gd.loss_after_step(alphas, x=1.0) < 1.0  # f(1) = 1
     assert descends.tolist() == [True, True, False, False]
 
 
@@ -66,11 +63,16 @@ def test_small_enough_steps_always_descend() -> None:
     assert np.all(gd.loss_after_step(alphas, x=1.0) < 1.0)
 
 
-def test_parabola_iterates_match_trajectory() -> None:
-    """parabola_iterates is core.trajectory with the plain GD triple on 2x."""
-    path = trajectory(gd.init, partial(gd.update, lr=0.3), gd.params, gd.parabola_grad,
-                      2.0, steps=12)
-    assert gd.parabola_iterates(lr=0.3, x0=2.0, steps=12) == pytest.approx(path[:, 0])
+def test_parabola_iterates_by_hand() -> None:
+    """From the default x₀ = 2 with h = 0.25 each step halves x (1 − 2h = 0.5): 2, 1, 0.5, 0.25."""
+    assert gd.parabola_iterates(lr=0.25, steps=3).tolist() == [2.0, 1.0, 0.5, 0.25]
+
+
+def test_parabola_and_its_gradient() -> None:
+    """f(−3) = 9 and f'(−3) = −6; a list input gives an array."""
+    assert gd.parabola([-3.0, 0.5]).tolist() == [9.0, 0.25]
+    assert gd.parabola(3).dtype == np.float64
+    assert gd.parabola_grad(np.array([-3.0, 0.5])).tolist() == [-6.0, 1.0]
 
 
 def test_step_above_one_makes_the_loss_shoot_up() -> None:
@@ -99,7 +101,6 @@ def test_cube_and_quartic_are_flat_to_second_order() -> None:
 def test_note_rule_accepts_the_cube_which_is_no_minimum() -> None:
     """Note 001's f'' ≥ 0 rule accepts x³ at 0, yet f(−0.1) < f(0): the rule is not sufficient."""
     assert gd.note_rule_accepts(cube, 0.0)
-    assert cube(-0.1) < cube(0.0)
     assert not gd.is_sampled_minimum(cube, 0.0)
 
 
@@ -113,6 +114,84 @@ def test_verdicts_of_strict_curvature() -> None:
     """f'' > 0 is reported as a minimum and f'' < 0 as a maximum."""
     assert gd.second_order_verdict(square, 0.0) == "minimum"
     assert gd.second_order_verdict(lambda x: -(x**2), 0.0) == "maximum"
+
+
+def test_loss_after_step_away_from_one() -> None:
+    """From x = 3 the step α = 0.25 lands at 3 − 0.25·6 = 1.5, so f = 2.25."""
+    assert gd.loss_after_step([0.25, 0.0], x=3.0).tolist() == [2.25, 9.0]
+
+
+def test_second_derivative_away_from_zero() -> None:
+    """For x⁴ + 3 at x = 1 (f = 4) the difference is (12h² + 2h⁴)/h² = 12 + 2h², h = 1e-4."""
+    assert gd.second_derivative(lambda x: x**4 + 3.0, 1.0) == pytest.approx(12.0, rel=1e-6)
+
+
+def test_second_derivative_uses_the_given_step() -> None:
+    """With h = 0.5 the difference for x⁴ at 1 is 12 + 2·0.25 = 12.5 exactly."""
+    assert gd.second_derivative(lambda x: x**4, 1.0, h=0.5) == 12.5
+
+
+# f(±1e-4) = ∓… chosen so that (f(h) − 2f(0) + f(−h))/h² is exactly ±1e-6 = ±tol in floats
+AT_MINUS_TOL = {1e-4: -5e-15, 0.0: 0.0, -1e-4: -5e-15}.__getitem__
+AT_PLUS_TOL = {1e-4: 5e-15, 0.0: 0.0, -1e-4: 5e-15}.__getitem__
+
+
+def test_curvature_at_minus_tol_is_accepted_and_inconclusive() -> None:
+    """f'' = −tol exactly: the note's rule (f'' ≥ −tol) accepts, the strict test cannot decide."""
+    assert gd.second_derivative(AT_MINUS_TOL, 0.0) == -1e-6
+    assert gd.note_rule_accepts(AT_MINUS_TOL, 0.0)
+    assert gd.second_order_verdict(AT_MINUS_TOL, 0.0) == "inconclusive"
+
+
+def test_curvature_at_plus_tol_is_inconclusive() -> None:
+    """f'' = +tol exactly is not yet a minimum."""
+    assert gd.second_order_verdict(AT_PLUS_TOL, 0.0) == "inconclusive"
+
+
+def test_default_tolerance_is_1e_minus_6() -> None:
+    """f'' = ±0.5 is far outside tol = 1e-6: −¼x² is rejected and a maximum, ¼x² a minimum."""
+    assert not gd.note_rule_accepts(lambda x: -0.25 * x**2, 0.0)
+    assert gd.second_order_verdict(lambda x: -0.25 * x**2, 0.0) == "maximum"
+    assert gd.second_order_verdict(lambda x: 0.25 * x**2, 0.0) == "minimum"
+
+
+def test_note_rule_rejects_a_maximum() -> None:
+    """−x² has f'' = −2 < −tol: the note's rule rejects it."""
+    assert not gd.note_rule_accepts(lambda x: -(x**2), 0.0)
+
+
+def test_sampled_minimum_on_a_flat_function() -> None:
+    """A constant has no lower neighbour, so every point counts as a sampled minimum."""
+    assert gd.is_sampled_minimum(lambda x: 1.0, 0.0)
+
+
+def test_sampled_minimum_looks_within_radius_0_1() -> None:
+    """A drop beyond x = 0.15 is outside the default radius 0.1, inside radius 0.2."""
+    def f(x: float) -> float:
+        return -1.0 if x > 0.15 else 0.0
+    assert gd.is_sampled_minimum(f, 0.0)
+    assert not gd.is_sampled_minimum(f, 0.0, radius=0.2)
+
+
+@pytest.mark.parametrize(("lr", "label"), [
+    (0.1, "h = 0.1: slow"),        # 1 − 2h = 0.8
+    (0.25, "h = 0.25: fast"),      # 0.5 exactly: not above 0.5
+    (0.5, "h = 0.5: fast"),        # 0 exactly: not below 0
+    (0.8, "h = 0.8: zigzag"),      # −0.6
+    (1.0, "h = 1: diverges"),      # |−1| ≥ 1
+    (1.1, "h = 1.1: diverges"),    # −1.2
+])
+def test_step_size_labels(lr: float, label: str) -> None:
+    """The legend names the behaviour of x ← (1 − 2h)·x."""
+    assert gd._step_size_label("en", lr) == label
+
+
+def test_step_size_labels_are_translated() -> None:
+    """Russian and Chinese legends name the same behaviours."""
+    assert [gd._step_size_label("ru", lr) for lr in (0.1, 0.25, 0.8, 1.1)] == [
+        "h = 0.1: медленно", "h = 0.25: быстро", "h = 0.8: зигзаг", "h = 1.1: расходится"]
+    assert [gd._step_size_label("zh", lr) for lr in (0.1, 0.25, 0.8, 1.1)] == [
+        "h = 0.1: 缓慢", "h = 0.25: 快速", "h = 0.8: 来回振荡", "h = 1.1: 发散"]
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -10,7 +10,7 @@ from snippets import local_minima
 from snippets.local_minima import chasm, chasm_grad, gd_path, two_minima, two_minima_grad
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def chasm_ends() -> tuple[np.ndarray, np.ndarray]:
     """The full run of the brief: 2001 starts, h = 0.005, 20 000 steps (about a second)."""
     return local_minima.chasm_run()
@@ -97,6 +97,53 @@ def test_vectorised_endpoints_match_single_paths() -> None:
     together = local_minima.gd_endpoints(chasm_grad, starts, lr=0.005, steps=500)
     alone = [gd_path(chasm_grad, x0, lr=0.005, steps=500)[-1] for x0 in starts]
     assert together == pytest.approx(alone, rel=1e-12)
+
+
+def test_two_minima_by_hand() -> None:
+    """f(2) = 16 − 16 − 2 = −2 and f'(2) = 32 − 16 − 1 = 15."""
+    assert (two_minima(2.0), two_minima_grad(2.0)) == (-2.0, 15.0)
+
+
+def test_gd_endpoints_by_hand() -> None:
+    """f' = 2x with h = 0.25 halves every start: 8 → 2 and −4 → −1 in two steps."""
+    ends = local_minima.gd_endpoints(lambda x: 2 * x, [8.0, -4.0], lr=0.25, steps=2)
+    assert ends.tolist() == [2.0, -1.0]
+    assert local_minima.gd_endpoints(chasm_grad, [1, 2], lr=0.1, steps=0).dtype == np.float64
+
+
+def test_gd_path_by_hand() -> None:
+    """The same walk as a path: 8, 4, 2."""
+    assert gd_path(lambda x: 2 * x, 8.0, lr=0.25, steps=2).tolist() == [8.0, 4.0, 2.0]
+
+
+def test_in_chasm_radius_is_strict() -> None:
+    """|x| < 0.5 by default: 0.49 is in, ±0.5 are out; radius 1 takes 0.5 in."""
+    assert local_minima.in_chasm(np.array([0.49, 0.5, -0.5])).tolist() == [True, False, False]
+    assert local_minima.in_chasm(np.array([0.5]), radius=1.0).tolist() == [True]
+
+
+def test_chasm_grad_by_hand() -> None:
+    """chasm'(3) = −(π/6)·sin(π/2) (the well is e^(−200) away); chasm'(0.15) adds
+    (3/0.15²)·0.15·e^(−½) to −(π/6)·sin(π/40)."""
+    assert chasm_grad(np.array([3.0])).tolist() == pytest.approx([-np.pi / 6], rel=1e-12)
+    expected = 3.0 / 0.15 * np.exp(-0.5) - np.pi / 6 * np.sin(np.pi / 40)
+    assert chasm_grad(np.array([0.15])).tolist() == pytest.approx([expected], rel=1e-12)
+
+
+def test_chasm_run_first_start_and_count() -> None:
+    """2001 starts from −10 to 10 by 0.01; a 3-start, 1-step run moves each by −h·f'."""
+    starts, ends = local_minima.chasm_run(count=3, lr=0.5, steps=1)
+    assert starts.tolist() == [-10.0, 0.0, 10.0]
+    assert ends.tolist() == pytest.approx(
+        [-10.0 + 0.5 * np.pi / 6 * np.sin(-10 * np.pi / 6), 0.0,
+         10.0 + 0.5 * np.pi / 6 * np.sin(10 * np.pi / 6)], rel=1e-12)
+
+
+@pytest.mark.parametrize(("value", "digits", "text"), [
+    (-1.2345, 2, "−1.23"), (0.5, 1, "0.5"), (5.25, 2, "5.25"), (-0.001, 3, "−0.001")])
+def test_decimal_labels(value: float, digits: int, text: str) -> None:
+    """Labels round to the given digits and use a true minus sign."""
+    assert local_minima.decimal("ru", value, digits) == text
 
 
 @pytest.mark.parametrize("lang", ["en", "ru", "zh"])

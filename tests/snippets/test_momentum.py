@@ -87,6 +87,15 @@ def test_pit_critical_points() -> None:
     np.testing.assert_allclose(momentum.pit(points), [0.368, 0.509, 0.0], atol=5e-4)
 
 
+def test_pit_critical_points_on_coarse_grids() -> None:
+    """A 2-point grid on [−7, 2] sees one sign change (pit' goes − to +) and bisects to −2.889;
+    a 4-point grid on [−3.5, −2] (step 0.5) brackets the pit and the barrier separately."""
+    assert momentum.pit_critical_points(resolution=2).tolist() == pytest.approx([-2.8885867],
+                                                                                 abs=1e-7)
+    assert momentum.pit_critical_points(lo=-3.5, hi=-2.0, resolution=4).tolist() == pytest.approx(
+        [-2.8885867, -2.4138269], abs=1e-7)
+
+
 def test_plain_gd_stops_in_the_pit_for_every_step_and_start() -> None:
     """GD with h ∈ {0.01, 0.05, 0.1} from each x₀ ∈ {−7, −6, −5, −4.5, −4} ends at −2.889."""
     local_minimum = momentum.pit_critical_points()[0]
@@ -130,6 +139,96 @@ def test_hung_yi_step_still_carries_the_old_lr() -> None:
     steps = momentum.lr_drop_steps(steps=60, drop_at=30)
     np.testing.assert_allclose(steps["hung-yi"][:30], steps["torch"][:30], rtol=1e-12)
     assert steps["hung-yi"][30] > 5 * steps["torch"][30]
+
+
+def test_init_starts_at_rest() -> None:
+    """init keeps x₀ and starts the movement as float zeros of its shape."""
+    state = momentum.init(np.array([1.0, 2.0]))
+    assert (state.m.dtype, state.m.tolist(), state.x.tolist()) == (np.float64, [0.0, 0.0],
+                                                                   [1.0, 2.0])
+
+
+def test_three_forms_two_steps_by_hand() -> None:
+    """g = 2 then 1, η = 0.1, λ = μ = 0.5: HY m = −0.2, −0.2; torch b = 2, 2; Sutskever v = 0.2,
+    0.2; every form moves x to −0.2, then −0.4."""
+    forms = {
+        "hy": (partial(momentum.update, lr=0.1, decay=0.5), [-0.2, -0.2]),
+        "torch": (partial(momentum.update_torch, lr=0.1, momentum=0.5), [2.0, 2.0]),
+        "sutskever": (partial(momentum.update_sutskever, lr=0.1, momentum=0.5), [0.2, 0.2]),
+    }
+    for update, buffers in forms.values():
+        first = update(momentum.init(np.zeros(1)), np.array([2.0]))
+        second = update(first, np.array([1.0]))
+        assert [first.m[0], second.m[0]] == pytest.approx(buffers, rel=1e-15)
+        assert [first.x[0], second.x[0]] == pytest.approx([-0.2, -0.4], rel=1e-15)
+
+
+def test_forms_weigh_the_old_buffer_by_lambda() -> None:
+    """g = 1 then 0, η = 1, λ = μ = 0.25: the second movement is a quarter of the first."""
+    for update in (partial(momentum.update, lr=1.0, decay=0.25),
+                   partial(momentum.update_torch, lr=1.0, momentum=0.25),
+                   partial(momentum.update_sutskever, lr=1.0, momentum=0.25)):
+        first = update(momentum.init(np.zeros(1)), np.array([1.0]))
+        second = update(first, np.array([0.0]))
+        assert [first.x[0], second.x[0]] == pytest.approx([-1.0, -1.25], rel=1e-15)
+
+
+def test_unrolled_movement_by_hand() -> None:
+    """g = 1, 2, 4 with η = 1, λ = 0.5: m = −1, −(0.5 + 2) = −2.5, −(0.25 + 1 + 4) = −5.25."""
+    movements = momentum.unrolled_movement(np.array([[1.0], [2.0], [4.0]]), lr=1.0, decay=0.5)
+    assert movements[:, 0].tolist() == [-1.0, -2.5, -5.25]
+
+
+def test_pit_values_by_hand() -> None:
+    """pit(−3) = 0.1·9 − 0.5 = 0.4; pit(−2.7) = 0.729 − 0.5·e^(−0.5); pit'(−6) = −1.2 (the bump
+    is e^(−50) there); pit'(−2.7) = −0.54 + 0.5·0.3/0.09·e^(−0.5) = 0.470877."""
+    assert momentum.pit(np.array([-3.0, -2.7])).tolist() == pytest.approx(
+        [0.4, 0.729 - 0.5 * np.exp(-0.5)], rel=1e-12)
+    assert momentum.pit_grad(np.array([-6.0, -2.7])).tolist() == pytest.approx(
+        [-1.2, -0.54 + 0.5 * 0.3 / 0.09 * np.exp(-0.5)], rel=1e-12)
+
+
+def test_escape_paths_first_steps() -> None:
+    """From x₀ = −6 with η = 0.05: x¹ = −6 + 0.05·1.2 = −5.94 for every λ; then
+    x² = −5.94 + 0.06λ + 0.05·1.188, i.e. −5.8806 (λ 0), −5.8506 (λ 0.5), −5.8266 (λ 0.9)."""
+    paths = momentum.escape_paths(steps=2)
+    assert {name: path.tolist() for name, path in paths.items()} == {
+        "gd": pytest.approx([-6.0, -5.94, -5.8806], rel=1e-12),
+        "momentum_weak": pytest.approx([-6.0, -5.94, -5.8506], rel=1e-12),
+        "momentum": pytest.approx([-6.0, -5.94, -5.8266], rel=1e-12),
+    }
+
+
+def test_escape_paths_end_where_the_caption_says() -> None:
+    """After the figure's 120 steps λ = 0 and λ = 0.5 sit in the pit at −2.889, λ = 0.9 near 0."""
+    paths = momentum.escape_paths()
+    assert {name: len(path) for name, path in paths.items()} == {
+        "gd": 121, "momentum_weak": 121, "momentum": 121}
+    assert paths["gd"][-1] == pytest.approx(-2.8886, abs=1e-4)
+    assert paths["momentum_weak"][-1] == pytest.approx(-2.8886, abs=1e-4)
+    assert abs(paths["momentum"][-1]) < 0.01
+
+
+def test_run_schedule_by_hand() -> None:
+    """One gradient 2 with lr 0.25 and λ = 0.5: states at 0, then −0.5; lengths must match."""
+    def step(s: momentum.State, g: np.ndarray, lr: float) -> momentum.State:
+        return momentum.update(s, g, lr=lr, decay=0.5)
+    states = momentum.run_schedule(step, np.array([[2.0]]), [0.25])
+    assert [s.x.tolist() for s in states] == [[0.0], [-0.5]]
+    with pytest.raises(ValueError, match="zip"):
+        momentum.run_schedule(step, np.array([[2.0], [1.0]]), [0.25])
+
+
+def test_lr_drop_steps_by_hand() -> None:
+    """Under g = 1 with λ = μ = 0.9 the steps are 0.1, 0.19, …; step 31 is 0.1·(1 − 0.9³¹)
+    for torch and 0.9·(1 − 0.9³⁰) + 0.01 for Hung-yi's form."""
+    steps = momentum.lr_drop_steps()
+    assert {name: len(value) for name, value in steps.items()} == {"hung-yi": 60, "torch": 60}
+    for name in ("hung-yi", "torch"):
+        assert steps[name][:2].tolist() == pytest.approx([0.1, 0.19], rel=1e-12)
+        assert steps[name][29] == pytest.approx(1 - 0.9**30, rel=1e-12)
+    assert steps["torch"][30] == pytest.approx(0.1 * (1 - 0.9**31), rel=1e-12)
+    assert steps["hung-yi"][30] == pytest.approx(0.9 * (1 - 0.9**30) + 0.01, rel=1e-12)
 
 
 @pytest.mark.parametrize("lang", ["en", "ru", "zh"])

@@ -84,6 +84,75 @@ def test_mean_weights_reproduce_hung_yi_adagrad() -> None:
     np.testing.assert_allclose(weights @ grads**2, state.sum_squares / state.t, rtol=1e-12)
 
 
+def test_init_has_seen_no_gradient() -> None:
+    """init keeps x₀, a float zero mean square of its shape and t = 0."""
+    state = rmsprop.init(np.array([1.0, 2.0]))
+    assert (state.mean_square.dtype, state.mean_square.tolist(), state.t) == (
+        np.float64, [0.0, 0.0], 0)
+
+
+def test_hung_yi_two_steps_by_hand() -> None:
+    """g = 3 then 4, η = 1, α = 0.75: σ² = 9, x¹ = −1; σ² = 0.75·9 + 0.25·16 = 10.75,
+    x² = −1 − 4/√10.75 = −2.2199886."""
+    state = rmsprop.update(rmsprop.init(np.zeros(1)), np.array([3.0]), lr=1.0, alpha=0.75)
+    assert (state.x[0], state.mean_square[0], state.t) == (-1.0, 9.0, 1)
+    state = rmsprop.update(state, np.array([4.0]), lr=1.0, alpha=0.75)
+    assert (state.x[0], state.mean_square[0], state.t) == (
+        pytest.approx(-2.2199885627, rel=1e-10), 10.75, 2)
+
+
+def test_torch_two_steps_by_hand() -> None:
+    """g = 3 then 4, lr = 1, α = 0.75, ε = 0: v = 2.25, x¹ = −3/1.5 = −2; v = 0.75·2.25 + 4
+    = 5.6875, x² = −2 − 4/√5.6875 = −3.6772557."""
+    state = rmsprop.update_torch(rmsprop.init(np.zeros(1)), np.array([3.0]), lr=1.0,
+                                 alpha=0.75, eps=0.0)
+    assert (state.x[0], state.mean_square[0], state.t) == (-2.0, 2.25, 1)
+    state = rmsprop.update_torch(state, np.array([4.0]), lr=1.0, alpha=0.75, eps=0.0)
+    assert (state.x[0], state.mean_square[0], state.t) == (
+        pytest.approx(-3.6772557388, rel=1e-10), 5.6875, 2)
+
+
+def test_torch_epsilon_is_outside_the_root() -> None:
+    """Defaults α = 0.99, ε = 1e-8 and g = 1e-8: v = 1e-18, so the step is
+    lr·1e-8/(1e-9 + 1e-8) = lr/1.1 (ε inside the root would give about 1e-4·lr)."""
+    state = rmsprop.update_torch(rmsprop.init(np.zeros(1)), np.array([1e-8]), lr=1.1)
+    assert state.x[0] == pytest.approx(-1.0, rel=1e-9)
+
+
+@pytest.mark.parametrize(("alpha", "t", "weights"), [
+    (0.5, 2, [0.25, 0.25, 0.5]),
+    (0.9, 2, [0.81, 0.09, 0.1]),   # α², (1−α)·α, 1−α
+    (0.9, 0, [1.0]),
+])
+def test_memory_weights_by_hand(alpha: float, t: int, weights: list[float]) -> None:
+    """The first gradient weighs αᵗ, gⁱ weighs (1−α)·α^(t−i)."""
+    assert rmsprop.memory_weights(alpha=alpha, t=t).tolist() == pytest.approx(weights, rel=1e-12)
+
+
+def test_mean_weights_by_hand() -> None:
+    """At t = 3 each of the four squared gradients weighs 1/4."""
+    assert rmsprop.mean_weights(t=3).tolist() == [0.25, 0.25, 0.25, 0.25]
+
+
+def test_fed_step_lengths_of_plain_steps() -> None:
+    """x ← x − 0.5·g fed g = (3, 4), then (0, −2): steps of length 2.5, then 1."""
+    def halve(x: np.ndarray, g: np.ndarray) -> np.ndarray:
+        return x - 0.5 * g
+    lengths = rmsprop.fed_step_lengths(np.array([[3.0, 4.0], [0.0, -2.0]]),
+                                       lambda x: x + 1.0, halve, lambda x: x)
+    assert lengths.tolist() == [2.5, 1.0]
+    one = rmsprop.fed_step_lengths(np.array([[0.0, 2.0]]), lambda x: x, halve, lambda x: x)
+    assert one.tolist() == [1.0]
+
+
+def test_gentle_then_steep_sequence() -> None:
+    """Two gentle steps and one steep give the column (0.1, 0.1, 10); the default is 100 + 40."""
+    assert rmsprop.gentle_then_steep(gentle_steps=2, steep_steps=1).tolist() == [
+        [0.1], [0.1], [10.0]]
+    grads = rmsprop.gentle_then_steep()
+    assert (grads.shape, grads[99, 0], grads[100, 0]) == ((140, 1), 0.1, 10.0)
+
+
 def _brake() -> dict[str, np.ndarray]:
     return rmsprop.brake_steps(rmsprop.gentle_then_steep(gentle_steps=100, steep_steps=40))
 
@@ -115,10 +184,10 @@ def test_rmsprop_recovers_while_adagrad_lags() -> None:
     assert lengths["adagrad"][-1] > 0.15
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def forgetting() -> dict[str, np.ndarray]:
-    """The two 6000-step runs with h = 1e-3, computed once for the module."""
-    return rmsprop.forgetting_paths(lr=1e-3, steps=6000)
+    """The figure's two runs (defaults: h = 1e-3, 6000 steps)."""
+    return rmsprop.forgetting_paths()
 
 
 def test_adagrad_barely_moves_with_small_h(forgetting: dict[str, np.ndarray]) -> None:
@@ -131,7 +200,16 @@ def test_adagrad_barely_moves_with_small_h(forgetting: dict[str, np.ndarray]) ->
 def test_rmsprop_reaches_the_two_cycle(forgetting: dict[str, np.ndarray]) -> None:
     """RMSprop with the same h ends h/√2 = 7.07e-4 from the minimum, in its 2-cycle."""
     dist = distances(forgetting["rmsprop"], [0.0, 0.0])
+    assert forgetting["rmsprop"].shape == (6001, 2)
     assert dist[-1] == pytest.approx(1e-3 / np.sqrt(2), rel=1e-6)
+
+
+def test_forgetting_rmsprop_second_step_uses_alpha_09() -> None:
+    """From (−4, 1) with h = 1e-3 RMSprop's second x step is 1e-3·3.999/√(0.9·16 + 0.1·3.999²)."""
+    path = rmsprop.forgetting_paths(steps=2)["rmsprop"]
+    assert path[1].tolist() == pytest.approx([-3.999, 0.999], rel=1e-15)
+    assert path[2][0] - path[1][0] == pytest.approx(
+        1e-3 * 3.999 / np.sqrt(0.9 * 16 + 0.1 * 3.999**2), rel=1e-12)
 
 
 @pytest.mark.parametrize("lang", ["en", "ru", "zh"])

@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 from matplotlib.figure import Figure
 
+from snippets import adam
 from snippets import schedules as sc
 
 TRANSFORMER_PEAK = 6.98771e-4
@@ -43,6 +44,27 @@ def test_transformer_peak_for_longer_warmup() -> None:
     """With warmup = 8000 the peak, at s = 8000, is 4.94106e-4."""
     assert sc.transformer_lr(8000, warmup=8000) == pytest.approx(PEAK_WITH_DOUBLED_D_OR_W,
                                                                  rel=1e-6)
+
+
+def test_transformer_values_by_hand() -> None:
+    """s = 1: 512^−0.5·4000^−1.5 = 1.74693e-7; s = 40 000: (512·40 000)^−0.5 = 2.20971e-4."""
+    assert sc.transformer_lr([1, 40_000]).tolist() == pytest.approx(
+        [512**-0.5 * 4000**-1.5, (512 * 40_000) ** -0.5], rel=1e-12)
+
+
+def test_resnet_custom_arguments() -> None:
+    """base 1, warmup 0.5 for 10 iterations, one milestone at 20: 0.5, 1, then 0.1."""
+    values = sc.resnet110_lr([9, 10, 19, 20], base=1.0, warmup_lr=0.5, warmup_iterations=10,
+                             milestones=(20,))
+    assert values.tolist() == pytest.approx([0.5, 1.0, 1.0, 0.1], rel=1e-12)
+
+
+def test_cosine_quarter_points() -> None:
+    """peak 2, warmup 2, total 6: 0, 1, 2, then 2·½(1 + cos(π/4)), 1, 2·½(1 + cos(3π/4)), 0, 0."""
+    values = sc.warmup_cosine_lr(np.arange(8), peak=2.0, warmup=2, total=6)
+    c = np.cos(np.pi / 4)
+    assert values.tolist() == pytest.approx([0.0, 1.0, 2.0, 1 + c, 1.0, 1 - c, 0.0, 0.0],
+                                            abs=1e-15)
 
 
 def test_resnet_warmup_phase() -> None:
@@ -90,21 +112,45 @@ def test_cosine_rises_then_falls() -> None:
     assert np.all(np.diff(lr[1000:]) <= 0)
 
 
-def test_torch_rmsprop_first_step_is_ten_lr() -> None:
-    """torch RMSprop (α = 0.99, v₀ = 0) takes a first step of 10·lr."""
-    assert sc.first_steps(lr=0.01)["rmsprop_torch"] == pytest.approx(10 * 0.01, rel=1e-6)
+def test_first_steps_of_the_three_optimizers() -> None:
+    """lr = 0.01, g = 1: torch RMSprop 0.01/(0.1 + 1e-8), Adam 0.01/(1 + 1e-8), uncorrected Adam
+    0.01·0.1/(√0.001 + 1e-8)."""
+    steps = sc.first_steps(lr=0.01)
+    assert steps == {
+        "rmsprop_torch": pytest.approx(0.01 / (0.1 + 1e-8), rel=1e-12),
+        "adam": pytest.approx(0.01 / (1 + 1e-8), rel=1e-12),
+        "adam_uncorrected": pytest.approx(0.001 / (np.sqrt(0.001) + 1e-8), rel=1e-12),
+    }
 
 
-def test_adam_first_step_is_lr() -> None:
-    """Bias-corrected Adam takes a first step of exactly lr."""
-    assert sc.first_steps(lr=0.01)["adam"] == pytest.approx(0.01, rel=1e-6)
+def test_first_steps_at_a_tiny_gradient() -> None:
+    """g = 1e-8 puts ε = 1e-8 on a par with the root: lr·g/(√(1−α)·g + ε) and so on."""
+    steps = sc.first_steps(lr=1.0, g=1e-8)
+    assert steps == {
+        "rmsprop_torch": pytest.approx(1e-8 / (1e-9 + 1e-8), rel=1e-9),
+        "adam": pytest.approx(0.5, rel=1e-9),
+        "adam_uncorrected": pytest.approx(0.1 / (np.sqrt(0.001) + 1.0), rel=1e-9),
+    }
 
 
-def test_uncorrected_adam_first_step() -> None:
-    """Adam without bias correction would take 3.162·lr = (1−β₁)/√(1−β₂)·lr."""
-    step = sc.first_steps(lr=0.01)["adam_uncorrected"]
-    assert step / 0.01 == pytest.approx(0.1 / np.sqrt(0.001), rel=1e-6)
-    assert step / 0.01 == pytest.approx(3.162, abs=5e-4)
+def test_first_step_length_is_unsigned() -> None:
+    """A negative gradient gives the same length: |x¹|."""
+    assert sc.first_step_length(lambda x: x, lambda s, g: s - 2.0 * g, lambda s: s, g=-1.5) == 3.0
+
+
+def test_uncorrected_adam_two_steps_by_hand() -> None:
+    """g = 1 then 3, lr = 1, ε = 0: m = 0.1, v = 0.001, x¹ = −0.1/√0.001; then m = 0.39,
+    v = 0.009999, x² = x¹ − 0.39/√0.009999; t counts 1, 2."""
+    state = sc.update_adam_uncorrected(adam.init(np.zeros(1)), np.array([1.0]), lr=1.0, eps=0.0)
+    state = sc.update_adam_uncorrected(state, np.array([3.0]), lr=1.0, eps=0.0)
+    assert (state.m[0], state.v[0], state.t) == (pytest.approx(0.39), pytest.approx(0.009999), 2)
+    assert state.x[0] == pytest.approx(-0.1 / np.sqrt(0.001) - 0.39 / np.sqrt(0.009999), rel=1e-12)
+
+
+def test_uncorrected_adam_defaults() -> None:
+    """Defaults lr = 1e-3, β₁ = 0.9, β₂ = 0.999, ε = 1e-8: g = 2 moves 1e-3·0.2/(√0.004 + 1e-8)."""
+    state = sc.update_adam_uncorrected(adam.init(np.zeros(1)), np.array([2.0]))
+    assert state.x[0] == pytest.approx(-1e-3 * 0.2 / (np.sqrt(0.004) + 1e-8), rel=1e-12)
 
 
 @pytest.mark.parametrize("g", [1e-3, 1.0, 1e3])

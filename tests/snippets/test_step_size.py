@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from matplotlib.figure import Figure
 
-from snippets import rmsprop, step_size
+from snippets import step_size
 from snippets.local_minima import gd_path
 from snippets.step_size import (
     ema_rate,
@@ -22,10 +22,48 @@ from snippets.step_size import (
 )
 
 
-@pytest.mark.parametrize(("lr", "loss"), [(0.25, 0.25), (0.5, 0.0), (1.0, 1.0), (1.5, 4.0)])
-def test_one_step_on_x_squared(lr: float, loss: float) -> None:
-    """From x = 1 on f = x², one step gives f = 0.25, 0, 1 and 4 for α = 0.25, 0.5, 1, 1.5."""
-    assert quadratic_path(curvature=2.0, lr=lr, steps=1)[-1] ** 2 == pytest.approx(loss, abs=1e-12)
+def test_quadratic_path_by_hand() -> None:
+    """On ½·25·x² from the default x₀ = 1 with h = 0.01 each step multiplies x by 0.75."""
+    assert quadratic_path(curvature=25.0, lr=0.01, steps=2).tolist() == pytest.approx(
+        [1.0, 0.75, 0.5625], rel=1e-15)
+
+
+def test_plateau_and_wavy_slope_by_hand() -> None:
+    """plateau(1) = 1 − e⁻¹, plateau(−2) = 1 − e⁻⁴; plateau'(1) = 2e⁻¹; wavy(π/2) = 1 + π/4."""
+    assert plateau(np.array([0.0, 1.0, -2.0])).tolist() == pytest.approx(
+        [0.0, 1 - np.exp(-1), 1 - np.exp(-4)], rel=1e-15)
+    assert plateau_grad(np.array([1.0, -2.0])).tolist() == pytest.approx(
+        [2 * np.exp(-1), -4 * np.exp(-4)], rel=1e-15)
+    assert step_size.wavy_slope(np.array([np.pi / 2])).tolist() == pytest.approx([1 + np.pi / 4])
+    assert wavy_slope_grad(np.array([np.pi, 0.0])).tolist() == pytest.approx([-0.5, 1.5])
+
+
+def test_sign_descent_by_hand() -> None:
+    """From 0 (f' = 1.5 > 0) with mn = 2: steps 1, ½, ½ downhill: 0, −1, −1.5, −2."""
+    path = sign_descent_path(wavy_slope_grad, 0.0, steps=3, max_divisor=2)
+    assert path.tolist() == [0.0, -1.0, -1.5, -2.0]
+
+
+def test_sign_descent_stays_where_the_slope_is_zero() -> None:
+    """sgn 0 = 0: on a flat function the walk never moves."""
+    assert sign_descent_path(lambda x: 0.0, 1.5, steps=3, max_divisor=2).tolist() == [1.5] * 4
+
+
+def test_sgd_sample_losses_by_hand() -> None:
+    """Four SGD steps redone by hand from the same seed: the loss εₖ = (w·xᵢ + b − yᵢ)² is
+    recorded before w ← w − 2η·e·xᵢ, b ← b − 2η·e; the full loss at start is mean(y²)."""
+    rng = np.random.default_rng(0)
+    x = rng.uniform(-1.0, 1.0, 200)
+    y = 2.0 * x + 1.0 + 0.3 * rng.standard_normal(200)
+    w = b = 0.0
+    expected = []
+    for i in rng.integers(0, 200, 4):  # 106, 198, 167, 52
+        e = w * x[i] + b - y[i]
+        expected.append(e**2)
+        w, b = w - 0.1 * e * x[i], b - 0.1 * e
+    losses, initial = step_size.sgd_sample_losses(steps=4, lr=0.05)
+    assert losses.tolist() == pytest.approx(expected, rel=1e-12)
+    assert initial == pytest.approx(np.mean(y**2), rel=1e-12)
 
 
 def test_overshoot_alternates_and_converges() -> None:
@@ -112,15 +150,6 @@ def test_sign_descent_ignores_the_scale_of_f() -> None:
     assert np.array_equal(plain, sign_descent_path(scaled_grad, 0.7, steps=200, max_divisor=50))
 
 
-def test_rmsprop_without_memory_is_sign_descent() -> None:
-    """Hung-yi Lee's RMSprop with α = 0 steps by exactly lr·sgn(g)."""
-    state = rmsprop.init(np.zeros(3))
-    for g in np.random.default_rng(1).normal(scale=[1e-3, 1.0, 1e3], size=(5, 3)):
-        new = rmsprop.update(state, g, lr=0.1, alpha=0.0)
-        assert new.x - state.x == pytest.approx(-0.1 * np.sign(g), rel=1e-12)
-        state = new
-
-
 @pytest.mark.parametrize(("window", "rate"), [(199, 0.01), (7, 0.25)])
 def test_ema_rate(window: int, rate: float) -> None:
     """λ = 2/(N+1) gives 0.01 for N = 199 and 0.25 for N = 7."""
@@ -158,6 +187,12 @@ def test_running_loss_is_a_weighted_sum() -> None:
     explicit = weights @ losses + (1 - rate) ** 40 * initial
     average = running_loss(losses, rate=rate, initial=initial)[-1]
     assert average == pytest.approx(explicit, rel=1e-12)
+
+
+def test_running_loss_by_hand() -> None:
+    """λ = 0.5 from Q₀ = 0 with losses 4, 2: Q = 2, then 2."""
+    assert running_loss(np.array([4.0, 2.0]), rate=0.5, initial=0.0).tolist() == [2.0, 2.0]
+    assert running_loss(np.array([4.0, 0.0]), rate=0.25, initial=8.0).tolist() == [7.0, 5.25]
 
 
 def test_running_loss_of_a_constant() -> None:

@@ -12,7 +12,7 @@ LANGS = ("en", "ru", "zh")
 DEMO_FIRINGS = {4: 14, 2: 16, 5: 53, 3: 64, 6: 74, 1: 500}
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def run() -> stopping.Run:
     """The demo run: 500 GD steps with h = 0.5 on the line data."""
     return stopping.fit_line()
@@ -123,6 +123,99 @@ def test_flat_parabola_needs_3054_steps_for_small_loss() -> None:
     """Reaching L ≤ 1e-3 on the flat parabola takes 3054 iterations."""
     _, loss = stopping.flat_parabola_run()
     assert stopping.first_firing(loss <= 1e-3) == 3054
+
+
+def test_iteration_limit_at_equality() -> None:
+    """(1) with T_max = 2 on 4 iterates: t = 0, 1 go on, t = 2 (equality) and 3 stop."""
+    assert stopping.iteration_limit(4, t_max=2).tolist() == [False, False, True, True]
+
+
+def test_metric_reached_at_equality() -> None:
+    """(2) with target 0.75: 0.5 goes on, 0.75 (equality) and 0.875 stop."""
+    mask = stopping.metric_reached(np.array([0.5, 0.75, 0.875]), target=0.75)
+    assert mask.tolist() == [False, True, True]
+
+
+def test_small_step_at_equality() -> None:
+    """(3) steps of 5, 0.5 and 0.25 with ε = 0.5: never at t = 0, then no, yes (equality), yes."""
+    params = np.array([[0.0, 0.0], [3.0, 4.0], [3.0, 4.5], [3.25, 4.5]])
+    assert stopping.small_step(params, eps=0.5).tolist() == [False, False, True, True]
+
+
+def test_small_loss_at_equality() -> None:
+    """(4) with ε = 0.25: 0.5 goes on, 0.25 (equality) and 0.125 stop."""
+    assert stopping.small_loss(np.array([0.5, 0.25, 0.125]), eps=0.25).tolist() == [
+        False, True, True]
+
+
+def test_small_change_at_equality() -> None:
+    """(5) losses 1, 0.5, 0.25, 0.5 change by 0.5, 0.25, 0.25 (up): ε = 0.25 stops the last two."""
+    mask = stopping.small_change(np.array([1.0, 0.5, 0.25, 0.5]), eps=0.25)
+    assert mask.tolist() == [False, False, True, True]
+
+
+def test_no_progress_at_equality() -> None:
+    """(6) m = 2, ε = 0.25: |L(t) − L(t−2)| is 0.5, 0.25, 0.25 at t = 2, 3, 4 (the last upward)."""
+    mask = stopping.no_progress(np.array([1.0, 0.75, 0.5, 0.5, 0.75]), window=2, eps=0.25)
+    assert (mask.dtype, mask.tolist()) == (np.bool_, [False, False, False, True, True])
+
+
+def test_first_firing_and_stopping_iteration() -> None:
+    """The first True is found, None when there is none, and the run stops at the earliest mask."""
+    assert stopping.first_firing(np.array([False, False, True, True])) == 2
+    assert stopping.first_firing(np.array([True, False])) == 0
+    assert stopping.first_firing(np.zeros(3, dtype=bool)) is None
+    masks = [np.array([False, False, False, True]), np.array([False, True, False, False])]
+    assert stopping.stopping_iteration(masks) == 1
+
+
+def test_line_data_by_hand() -> None:
+    """50 inputs from 0 to 1; y(0) = 1 and y(1) = 3 + 0.1·sin 37 = 2.9356462."""
+    x, y = stopping.line_data()
+    assert (x.shape, x[0], x[-1]) == ((50,), 0.0, 1.0)
+    assert y[0] == 1.0
+    assert y[-1] == pytest.approx(3.0 + 0.1 * np.sin(37.0), rel=1e-15)
+    assert y[-1] == pytest.approx(2.9356462, rel=1e-7)
+    assert stopping.line_data(n=3)[0].tolist() == [0.0, 0.5, 1.0]
+
+
+def test_mse_gradient_and_r2_by_hand() -> None:
+    """x = (0, 1), y = (1, 3), θ = (1, 0): residuals (−1, −2), MSE 2.5, ∇ = (−2, −3),
+    R² = 1 − 5/2 = −1.5; the exact line θ = (2, 1) has MSE 0 and R² 1."""
+    x, y = np.array([0.0, 1.0]), np.array([1.0, 3.0])
+    theta = np.array([1.0, 0.0])
+    assert stopping.mse(theta, x, y) == 2.5
+    assert stopping.mse_grad(theta, x, y).tolist() == [-2.0, -3.0]
+    assert stopping.r_squared(theta, x, y) == -1.5
+    exact = np.array([2.0, 1.0])
+    assert (stopping.mse(exact, x, y), stopping.r_squared(exact, x, y)) == (0.0, 1.0)
+
+
+def test_fit_line_first_step() -> None:
+    """From (0, 0) with h = 0.5 the first step is −0.5·∇ = (mean(x·y), mean(y))."""
+    x, y = stopping.line_data()
+    run = stopping.fit_line(steps=1)
+    assert run.params[1].tolist() == pytest.approx([np.mean(x * y), np.mean(y)], rel=1e-12)
+    assert run.loss[0] == pytest.approx(np.mean(y**2), rel=1e-12)
+    assert run.metric[0] == pytest.approx(1 - np.sum(y**2) / np.sum((y - y.mean()) ** 2),
+                                          rel=1e-12)
+
+
+def test_descend_1d_by_hand() -> None:
+    """GD on f' = 2x from 1 with h = 0.25 halves x: 1, 0.5, 0.25."""
+    assert stopping.descend_1d(lambda x: 2 * x, 1.0, lr=0.25, steps=2).tolist() == [1.0, 0.5, 0.25]
+
+
+def test_exponential_and_flat_runs_first_steps() -> None:
+    """e^{−x} from 0 with h = 1: x¹ = 1, L¹ = e^{−1}; 0.0005x² from 30: x¹ = 30 − 0.03 = 29.97."""
+    xs, loss = stopping.exponential_run(steps=1)
+    assert xs.tolist() == [0.0, 1.0]
+    assert loss.tolist() == pytest.approx([1.0, np.exp(-1.0)], rel=1e-15)
+    xs, loss = stopping.flat_parabola_run(steps=1)
+    assert xs.tolist() == pytest.approx([30.0, 29.97], rel=1e-15)
+    assert loss.tolist() == pytest.approx([0.45, 0.0005 * 29.97**2], rel=1e-15)
+    assert len(stopping.exponential_run()[0]) == 10_099
+    assert len(stopping.flat_parabola_run()[0]) == 3_501
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -131,6 +131,17 @@ def test_cached_paths_are_read_only() -> None:
     """Cached paths cannot be edited by a caller."""
     with pytest.raises(ValueError, match="read-only"):
         st.gd_paths()[0, 0, 0] = 1.0
+    # fresh arguments, so the runs are made (and frozen) here rather than found in the cache
+    with pytest.raises(ValueError, match="read-only"):
+        st.gd_paths(lrs=(0.25,), steps=1)[0, 0, 0] = 1.0
+    with pytest.raises(ValueError, match="read-only"):
+        st.adaptive_path("adam", steps=3)[0, 0] = 1.0
+
+
+def test_bounce_steps_by_hand() -> None:
+    """steps = 40, count = 4: 2·⌊geomspace(1, 20, 4)⌋ = 2, 4, 14, 40, each with its odd
+    predecessor, joined to steps 0..10."""
+    assert st.bounce_steps(40, count=4).tolist() == [*range(11), 13, 14, 39, 40]
 
 
 def test_bounce_steps_pair_odd_and_even() -> None:
@@ -140,6 +151,72 @@ def test_bounce_steps_pair_odd_and_even() -> None:
     assert steps[-1] == st.STEPS
     assert np.all(tail[1::2] - tail[::2] == 1)
     assert np.all(tail[1::2] % 2 == 0)
+
+
+def test_canyon_by_hand() -> None:
+    """f(0, 0) = 0 (log 2 cancels), f(100, 0) = 0.5, f(0, 0.1) = 10·log cosh 1 = 4.3378083."""
+    assert st.canyon(np.array([0.0, 100.0, 0.0]), np.array([0.0, 0.0, 0.1])).tolist() == \
+        pytest.approx([0.0, 0.5, 10 * np.log(np.cosh(1.0))], rel=1e-12, abs=1e-15)
+
+
+def test_canyon_grad_and_norm_by_hand() -> None:
+    """∇f(100, 0.1) = (0.01, 100·tanh 1) = (0.01, 76.159416); ‖∇f(0, 0)‖ = 0."""
+    path = np.array([[100.0, 0.1], [0.0, 0.0]])
+    np.testing.assert_allclose(st.canyon_grad(path), [[0.01, 100 * np.tanh(1.0)], [0.0, 0.0]],
+                               rtol=1e-12)
+    assert st.gradient_norms(path).tolist() == pytest.approx(
+        [np.hypot(0.01, 100 * np.tanh(1.0)), 0.0], rel=1e-12)
+    assert st.losses(path).tolist() == pytest.approx([0.5 + 10 * np.log(np.cosh(1.0)), 0.0])
+
+
+def test_gradient_norms_of_a_batched_path() -> None:
+    """Paths of shape (steps, runs, 2) give norms of shape (steps, runs): ‖(0.01, 0)‖ at (100, 0)."""
+    path = np.array([[[100.0, 0.0], [0.0, 0.0], [-100.0, 0.0]]])
+    norms = st.gradient_norms(path)
+    assert (norms.shape, norms[0].tolist()) == ((1, 3), pytest.approx([0.01, 0.0, 0.01], rel=1e-12))
+
+
+def test_final_stats_by_hand() -> None:
+    """A run ending at (0, 0) and one at (100, 0): rows (0, 0, 0) and (0.5, 0.01, 100)."""
+    path = np.array([[[5.0, 5.0], [5.0, 5.0]], [[0.0, 0.0], [100.0, 0.0]]])
+    np.testing.assert_allclose(st.final_stats(path), [[0.0, 0.0, 0.0], [0.5, 0.01, 100.0]],
+                               rtol=1e-12)
+
+
+def test_gd_paths_first_step() -> None:
+    """η = 0.1 from (800, 0.5): ∇f = (0.08, 100·tanh 5), so x¹ = (799.992, 0.5 − 10·tanh 5)."""
+    path = st.gd_paths(lrs=(0.1,), steps=1)
+    assert path.shape == (2, 1, 2)
+    assert path[1, 0].tolist() == pytest.approx([799.992, 0.5 - 10 * np.tanh(5.0)], rel=1e-12)
+
+
+def test_adaptive_paths_first_steps() -> None:
+    """AdaGrad (η = 0.1) and Adam (lr = 0.01) first move by η·sign(g) = −(0.1, 0.1), −(0.01, 0.01);
+    over a 2-step run the decayed η is 0.1, then 0.1·(1 − ½) = 0.05."""
+    start = st.START
+    assert (st.adaptive_path("adagrad", steps=1)[1] - start).tolist() == pytest.approx(
+        [-0.1, -0.1], rel=1e-12)
+    assert (st.adaptive_path("adam", steps=1)[1] - start).tolist() == pytest.approx(
+        [-0.01, -0.01], rel=1e-6)
+    decayed = st.adaptive_path("adagrad_decay", steps=2)
+    plain = st.adaptive_path("adagrad", steps=2)
+    assert (decayed[1] - start).tolist() == pytest.approx([-0.1, -0.1], rel=1e-12)
+    np.testing.assert_allclose(decayed[2] - decayed[1], 0.5 * (plain[2] - plain[1]), rtol=1e-9)
+
+
+def test_log_spaced_steps_by_hand() -> None:
+    """Three log-spaced steps up to 100 are 1, 10, 100; the default 400 keeps 310 distinct ones."""
+    assert st.log_spaced_steps(100, count=3).tolist() == [1, 10, 100]
+    steps = st.log_spaced_steps(st.STEPS)
+    # 400 log-spaced values from 1 to 100 000, truncated: 310 distinct steps
+    assert (steps[0], steps[-1], len(steps)) == (1, st.STEPS, 310)
+
+
+@pytest.mark.parametrize(("lr", "label"), [
+    (1e-2, "η = 10⁻²"), (3e-3, "η = 3·10⁻³"), (1e-7, "η = 10⁻⁷"), (20.0, "η = 2·10¹")])
+def test_lr_labels(lr: float, label: str) -> None:
+    """Legend labels write the step as a power of ten."""
+    assert st._lr_label(lr) == label
 
 
 @pytest.mark.parametrize("lang", ["en", "ru", "zh"])

@@ -69,6 +69,49 @@ def test_boxes_do_not_overlap() -> None:
         assert dx >= 2 * tm.BOX_HALF_WIDTH or dy >= 2 * tm.BOX_HALF_HEIGHT
 
 
+def test_reachable_from_follows_arrows_only() -> None:
+    """From RMSprop only Adam is reached; from Adam nothing but itself."""
+    assert tm.reachable_from("rmsprop") == {"rmsprop", "adam"}
+    assert tm.reachable_from("adam") == {"adam"}
+    assert tm.reachable_from("adagrad") == {"adagrad", "rmsprop", "adam"}
+
+
+def test_parents_of_roots_and_joins() -> None:
+    """Gradient descent has no parent; momentum and AdaGrad have only gradient descent."""
+    assert (tm.parents("gd"), tm.parents("momentum"), tm.parents("adagrad")) == ([], ["gd"], ["gd"])
+
+
+@pytest.mark.parametrize(("toward", "exit_point"), [
+    ((2.9, 0.0), (1.45, 0.0)),      # straight right: the half width
+    ((0.0, -5.0), (0.0, -0.62)),    # straight down: the half height
+    ((2.9, 1.24), (1.45, 0.62)),    # exactly through the corner
+    ((1.0, 1.0), (0.62, 0.62)),     # 45°: the top side is hit first
+])
+def test_box_exit_by_hand(toward: tuple[float, float], exit_point: tuple[float, float]) -> None:
+    """From a box centred at 0 (half sizes 1.45 × 0.62) the segment leaves where the sides say."""
+    assert tm.box_exit(np.zeros(2), np.array(toward)).tolist() == pytest.approx(exit_point,
+                                                                               rel=1e-12)
+
+
+def test_box_exit_of_a_custom_box() -> None:
+    """A 1 × 3 half-size box at (1, 1) toward (5, 1) is left at (2, 1)."""
+    assert tm.box_exit(np.array([1.0, 1.0]), np.array([5.0, 1.0]), half_width=1.0,
+                       half_height=3.0).tolist() == [2.0, 1.0]
+
+
+@pytest.mark.parametrize(("lang", "roles"), [
+    ("en", ["θ ← θ − η·g", "history of directions: m", "history of magnitudes: σ",
+            "recent gradients weigh more: α", "momentum + RMSprop", "η depends on t: ηᵗ"]),
+    ("ru", ["θ ← θ − η·g", "история направлений: m", "история величин: σ",
+            "свежие градиенты весомее: α", "инерция + RMSprop", "η зависит от t: ηᵗ"]),
+    ("zh", ["θ ← θ − η·g", "历史方向：m", "历史幅度：σ", "动态权重：α", "Momentum + RMSprop",
+            "η 随 t 变化：ηᵗ"]),
+])
+def test_node_roles(lang: str, roles: list[str]) -> None:
+    """The boxes' second lines are note 003's words for what each method adds."""
+    assert [tm.node_role(lang, key) for key in tm.NODES] == roles
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_map_figure(lang: str) -> None:
     """The map draws one box per node and one arrow per edge."""
