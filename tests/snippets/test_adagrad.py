@@ -33,7 +33,8 @@ def test_first_step_is_h_over_sqrt_gamma_at_any_scale(scale: float) -> None:
 
 def test_accumulator_never_decreases() -> None:
     """v only grows, so the per-coordinate step h/√v never grows."""
-    sums = np.array([s.sum_squares for s in run_grads(partial(adagrad.update_note, lr=0.1), RNG_GRADS)])
+    states = run_grads(partial(adagrad.update_note, lr=0.1), RNG_GRADS)
+    sums = np.array([s.sum_squares for s in states])
     assert np.all(np.diff(sums, axis=0) >= 0)
 
 
@@ -194,7 +195,7 @@ def test_vanishing_step_first_two_steps() -> None:
 
 @pytest.mark.parametrize("lang", ["en", "ru", "zh"])
 def test_units_figure_draws_three_paths(lang: str) -> None:
-    """The units figure is one axes with route (0), the GD, momentum and AdaGrad paths and the minimum."""
+    """The units figure: one axes with route (0), the GD, momentum and AdaGrad paths, the star."""
     figure = adagrad.units_figure(lang)
     assert isinstance(figure, Figure) and len(figure.axes) == 1
     assert len(figure.axes[0].lines) == 5 and len(figure.axes[0].get_legend().texts) == 4

@@ -1,4 +1,4 @@
-"""RMSprop: first steps, forgetting weights, the brake and the comparison with AdaGrad (C10, C11)."""
+"""RMSprop: first steps, forgetting weights, the brake, the comparison with AdaGrad (C10, C11)."""
 
 from __future__ import annotations
 

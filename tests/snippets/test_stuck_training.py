@@ -170,7 +170,7 @@ def test_canyon_grad_and_norm_by_hand() -> None:
 
 
 def test_gradient_norms_of_a_batched_path() -> None:
-    """Paths of shape (steps, runs, 2) give norms of shape (steps, runs): ‖(0.01, 0)‖ at (100, 0)."""
+    """A path of shape (steps, runs, 2) gives norms of shape (steps, runs); ‖∇f(100, 0)‖ = 0.01."""
     path = np.array([[[100.0, 0.0], [0.0, 0.0], [-100.0, 0.0]]])
     norms = st.gradient_norms(path)
     assert (norms.shape, norms[0].tolist()) == ((1, 3), pytest.approx([0.01, 0.0, 0.01], rel=1e-12))

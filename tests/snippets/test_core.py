@@ -1,0 +1,47 @@
+"""The shared loop and the path measures every optimizer page uses."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from snippets import core
+
+
+def test_as_point_makes_a_float_vector() -> None:
+    """A scalar int becomes the 1-D float64 array [3.0]."""
+    point = core.as_point(3)
+    assert (point.dtype, point.tolist()) == (np.float64, [3.0])
+
+
+def test_as_point_copies() -> None:
+    """Editing the result leaves the input untouched."""
+    x = np.array([1.0, 2.0])
+    core.as_point(x)[0] = 9.0
+    assert x.tolist() == [1.0, 2.0]
+
+
+def test_trajectory_halves_on_a_toy_optimizer() -> None:
+    """x ← x − g with g = x/2 from 8, three steps: 8, 4, 2, 1, one row per iterate."""
+    path = core.trajectory(lambda x: x, lambda s, g: s - g, lambda s: s,
+                           lambda x: 0.5 * x, 8, steps=3)
+    assert path.tolist() == [[8.0], [4.0], [2.0], [1.0]]
+
+
+def test_trajectory_keeps_state_apart_from_params() -> None:
+    """The state may hold more than x: params picks x, and grad_fn sees only x."""
+    path = core.trajectory(lambda x: (x, 0), lambda s, g: (s[0] + g, s[1] + 1),
+                           lambda s: s[0] * 1, lambda x: x + 1.0, [0.0, 1.0], steps=2)
+    # x1 = x0 + (x0 + 1) = (1, 3); x2 = x1 + (x1 + 1) = (3, 7)
+    assert path.tolist() == [[0.0, 1.0], [1.0, 3.0], [3.0, 7.0]]
+
+
+def test_step_lengths() -> None:
+    """Steps (0,0)→(3,4)→(3,4)→(3,5) have lengths 5, 0, 1."""
+    path = np.array([[0.0, 0.0], [3.0, 4.0], [3.0, 4.0], [3.0, 5.0]])
+    assert core.step_lengths(path).tolist() == [5.0, 0.0, 1.0]
+
+
+def test_distances() -> None:
+    """Distances of (0,0), (3,4) and (6,4) to (3,0) are 3, 4 and 5."""
+    path = np.array([[0.0, 0.0], [3.0, 4.0], [6.0, 4.0]])
+    assert core.distances(path, [3, 0]).tolist() == [3.0, 4.0, 5.0]
