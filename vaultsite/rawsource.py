@@ -33,7 +33,7 @@ def prose_text(page_html: str) -> str:
 
 
 @functools.lru_cache(maxsize=512)  # `mkdocs serve` checks the same unchanged pages again
-def raw_source(page_html: str) -> list[tuple[str, str]]:
+def raw_source(page_html: str) -> tuple[tuple[str, str], ...]:
     """``(kind, excerpt)`` for every piece of Markdown or TeX source left in the prose."""
     prose = prose_text(page_html)
     found = []
@@ -41,7 +41,7 @@ def raw_source(page_html: str) -> list[tuple[str, str]]:
         kind = match.lastgroup or "tex"
         rest = prose[match.start(kind):].split("\n", 1)[0]
         found.append((kind, rest[:60].strip()))
-    return found
+    return tuple(found)
 
 
 def source_line(excerpt: str, source: str) -> int:

@@ -45,7 +45,7 @@ class Site:
         self.cache_dir = self.root / str(options["cache_dir"])
         self.figures = bool(options["figures"])
         self.workers = int(options["workers"])
-        self.environment = environment_digest(Path(__file__).parent, Path(config_file))
+        self.environment = ""  # the build code and config, hashed when a build starts
         self.cache = PageCache(self.cache_dir / "pages")
         self.cached: dict[str, CachedPage] = {}  # this language's pages taken from the cache
         self.keys: dict[str, str] = {}  # this language's other pages → their cache key
