@@ -5,6 +5,7 @@
 # step knows MkDocs; vaultsite/plugin.py only wires MkDocs' events to ``run``.
 from __future__ import annotations
 
+import posixpath
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -17,6 +18,7 @@ from vaultsite.embed import expand_blocks
 from vaultsite.errors import VaultProblem
 from vaultsite.figures import FigureFile
 from vaultsite.headings import normalize_headings
+from vaultsite.links import Backlink, anchor_links, backlinks_markdown, note_links
 from vaultsite.mathml import arithmatex_to_mathml, math_problems, math_to_tokens, tokens_to_mathml
 from vaultsite.notebooks import NO_ALT
 from vaultsite.provenance import add_source_line
@@ -24,8 +26,9 @@ from vaultsite.rawsource import raw_source_problems
 from vaultsite.snippet_source import SnippetNameError, dependency_digest
 from vaultsite.strings import text
 from vaultsite.tags import extract_tags
-from vaultsite.vault import DEFAULT_LANGUAGE, Note, Vault
-from vaultsite.wikilinks import WIKILINK, normalize, rewrite_wikilinks
+from vaultsite.transclude import Embed, block, find_embeds, headings_as_text, section, strip_block_ids
+from vaultsite.vault import DEFAULT_LANGUAGE, Note, Vault, body, note_path
+from vaultsite.wikilinks import WIKILINK, LinkProblem, normalize, resolve_concept, rewrite_wikilinks
 
 
 @dataclass(frozen=True)
@@ -39,6 +42,7 @@ class Language:
     notebooks: Mapping[str, str]  # notebook name → rendered HTML
     heading_slug: Callable[[str], str]
     tag_anchor: Callable[[str], str]  # a tag's anchor on the tags page (Material's setting)
+    backlinks: Mapping[str, tuple[Backlink, ...]] = field(default_factory=dict)  # concept →
 
 
 @dataclass(frozen=True)
@@ -49,6 +53,7 @@ class PageContext:
     note: Note
     notes_meta: tuple[str, ...] = ()  # the `notes:` of its front matter
     urls: Mapping[str, str] = field(default_factory=dict)  # "tags", "notes", "jupyter_css"
+    embedding: tuple[str, ...] = ()  # for embedded content: the page, then each note embedded
 
     @property
     def lang(self) -> str:
@@ -82,6 +87,19 @@ def wikilinks(markdown: str, page: PageContext) -> tuple[str, list[VaultProblem]
                              index=dict(page.language.index), slugify=page.language.heading_slug)
 
 
+def link_ids(markdown: str, page: PageContext) -> tuple[str, list[VaultProblem]]:
+    """Each link to another note gets an id, for that note's "Linked from" list to point at."""
+    return anchor_links(markdown, note_links(markdown, source=page.note,
+                                             vault=page.language.vault)), []
+
+
+def backlinks(markdown: str, page: PageContext) -> tuple[str, list[VaultProblem]]:
+    """At the end, every place in this language's pages that links here, with its sentence."""
+    found = page.language.backlinks.get(page.note.concept, ())
+    return markdown.rstrip("\n") + backlinks_markdown(
+        found, page=page.note, heading=text("linked_from", page.lang)), []
+
+
 def callouts(markdown: str, page: PageContext) -> tuple[str, list[VaultProblem]]:
     """Obsidian callouts become admonitions; headings skip no level."""
     return normalize_headings(convert_callouts(markdown)), []
@@ -100,6 +118,72 @@ def blocks(markdown: str, page: PageContext) -> tuple[str, list[VaultProblem]]:
                          figures=page.language.figures, notebooks=page.language.notebooks)
 
 
+class _EmbedCycle(Exception):
+    """A note embeds itself through others; raised up to the page that started it."""
+
+    def __init__(self, chain: tuple[str, ...]) -> None:
+        self.chain = chain
+        super().__init__(" → ".join(chain))
+
+
+def transclusions(markdown: str, page: PageContext) -> tuple[str, list[VaultProblem]]:
+    """![[Note]], ![[Note#Heading]] and ![[Note#^block]] show that content, with its source."""
+    problems: list[VaultProblem] = []
+    for embed in reversed(find_embeds(markdown)):
+        try:
+            shown, missing = _embedded(embed, page)
+        except _EmbedCycle as cycle:
+            if page.embedding:
+                raise
+            shown, missing = None, (f"embed cycle: {' → '.join(cycle.chain)}; a note cannot "
+                                    "show itself, remove one of these embeds")
+        if missing:
+            problems.append(VaultProblem(page.note.path, embed.line, missing))
+        if shown is not None:
+            markdown = markdown[:embed.start] + shown + markdown[embed.end:]
+    return strip_block_ids(markdown), problems[::-1]
+
+
+def _embedded(embed: Embed, page: PageContext) -> tuple[str | None, str]:
+    """The embed's content through the page steps, or ``None`` and what is missing."""
+    written = f"![[{embed.target}{'#' + embed.part if embed.part else ''}]]"
+    if not embed.own_line:
+        return None, f"{written} stands inside a line; put the embed on a line of its own"
+    language = page.language
+    try:
+        concept = resolve_concept(embed.target, language.vault, dict(language.index))
+    except LinkProblem as problem:
+        return None, str(problem).replace("wikilink [[", "embed ![[")
+    note = language.vault.note(concept, page.lang)
+    if note is None:
+        return None, f"{concept} has no {page.lang} page; add {note_path(concept, page.lang)}"
+    chain = (*(page.embedding or (page.note.path,)), note.path)
+    if note.path in chain[:-1]:
+        raise _EmbedCycle(chain)
+    source = body(note.text)
+    if embed.part.startswith("^"):
+        part = block(source, embed.part[1:])
+        if part is None:
+            return None, (f"{written}: {note.path} has no block {embed.part}; mark one with "
+                          f"{embed.part} at the end of its last line")
+    elif embed.part:
+        part = section(source, embed.part)
+        if part is None:
+            listed = "; ".join(note.headings) or "none"
+            return None, f"{written}: {note.path} has no heading “{embed.part}”. Its headings: {listed}"
+    else:
+        part = source
+    inner = PageContext(language, note, urls=page.urls, embedding=chain)
+    shown, _ = run(EMBED_STEPS, headings_as_text(part), inner)  # its own page reports these
+    here = PurePosixPath(chain[0]).parent
+    heading = embed.part if embed.part and not embed.part.startswith("^") else ""
+    href = posixpath.relpath(note.path, here) + (f"#{language.heading_slug(heading)}" if heading else "")
+    label = f"{text('embedded_from', page.lang)} {note.title or concept}" + (f" › {heading}" if heading else "")
+    lines = ['<div class="vault-embed" markdown>', "", shown.strip("\n"), "",
+             f"[{label}]({href}){{ .vault-embed-source }}", "", "</div>"]
+    return "\n".join(embed.indent + ln if ln else ln for ln in "\n".join(lines).split("\n")), ""
+
+
 def provenance(markdown: str, page: PageContext) -> tuple[str, list[VaultProblem]]:
     """A line under the title names the original notes the page comes from."""
     try:
@@ -109,7 +193,10 @@ def provenance(markdown: str, page: PageContext) -> tuple[str, list[VaultProblem
         return markdown, [VaultProblem(page.note.path, 1, str(error))]
 
 
-MARKDOWN_STEPS: tuple[Step, ...] = (tags, wikilinks, callouts, math, blocks, provenance)
+MARKDOWN_STEPS: tuple[Step, ...] = (tags, wikilinks, link_ids, backlinks, callouts, math, blocks,
+                                    transclusions, provenance)
+# embedded content: its links get no ids (the page has its own) and it has no backlinks
+EMBED_STEPS: tuple[Step, ...] = (tags, wikilinks, callouts, math, blocks, transclusions)
 
 
 # --- HTML steps: after Python-Markdown ----------------------------------------------------
@@ -183,6 +270,8 @@ def page_inputs(page: PageContext) -> list[str]:
         for concept in concepts:
             linked = language.vault.note(concept, language.lang)
             parts.append(repr((linked.path, linked.title, linked.headings)) if linked else "none")
+    parts.append(repr(language.backlinks.get(note.concept, ())))
+    parts.extend(_embedded_texts(note, language, seen={note.path}))
     for block in find_blocks(note.text, "figure"):
         figure = language.figures.get(block.names[0]) if block.names else None
         parts.append(repr((figure.site_path, figure.width, figure.height)) if figure else "none")
@@ -196,6 +285,21 @@ def page_inputs(page: PageContext) -> list[str]:
         shown = bool(block.names) and block.names[0] in language.notebooks
         parts.append(f"notebook {block.names[:1]} {shown}")
     return parts
+
+
+def _embedded_texts(note: Note, language: Language, *, seen: set[str]) -> list[str]:
+    """The text of every note ``note`` embeds, and of those they embed, each once."""
+    texts: list[str] = []
+    for embed in find_embeds(note.text):
+        try:
+            concept = resolve_concept(embed.target, language.vault, dict(language.index))
+        except LinkProblem:
+            continue
+        embedded = language.vault.note(concept, language.lang)
+        if embedded is not None and embedded.path not in seen:
+            seen.add(embedded.path)
+            texts += [embedded.path, embedded.text, *_embedded_texts(embedded, language, seen=seen)]
+    return texts
 
 
 def shift(problems: list[VaultProblem], offset: int) -> list[VaultProblem]:

@@ -8,6 +8,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "from_notes": {"en": "From notes", "ru": "Из заметок", "zh": "来自笔记"},
     "download_notebook": {"en": "Download the notebook", "ru": "Скачать блокнот",
                           "zh": "下载笔记本"},
+    "linked_from": {"en": "Linked from", "ru": "Ссылки на эту страницу", "zh": "链接到本页"},
+    "embedded_from": {"en": "From", "ru": "Из страницы", "zh": "摘自"},
     "notebook_figure": {"en": "Figure drawn by the notebook cell above",
                         "ru": "Рисунок, выведенный ячейкой блокнота выше",
                         "zh": "上方笔记本单元格绘制的图"},

@@ -160,6 +160,11 @@ def load_vault(docs_dir: Path) -> tuple[Vault, list[VaultProblem]]:
     return Vault(tuple(notes), tuple(assets)), problems
 
 
+def body(text: str) -> str:
+    """A note's Markdown as MkDocs hands it to the pipeline: without front matter."""
+    return _FRONT_MATTER.sub("", text, count=1).lstrip("\n")
+
+
 def markdown_offset(text: str, markdown: str) -> int:
     """Lines of ``text`` before ``markdown``, the body MkDocs kept after the front matter.
 

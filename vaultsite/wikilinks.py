@@ -1,4 +1,4 @@
-# [[wikilinks]] and ![[embeds]] → ordinary relative Markdown links, per language.
+# [[wikilinks]] and ![[image embeds]] → ordinary relative Markdown links, per language.
 #
 # A link names a concept by file stem, path, title, alias or H1, in any language;
 # it lands on that concept's note in the language of the page that links.
@@ -92,8 +92,7 @@ def _link(match: re.Match[str], source: Note, vault: Vault, index: dict[str, set
     here = posixpath.dirname(source.path)
     if match.group("embed"):
         if not target.lower().endswith(IMAGE_SUFFIXES):
-            msg = f"![[{target}]] embeds a note, which the site cannot show; link it with [[{target}]]"
-            raise LinkProblem(msg)
+            return match.group(0)  # a note's content: vaultsite/transclude.py shows it
         path = resolve_asset(target, vault)
         size = f'{{ width="{label}" }}' if label.isdigit() else ""
         alt = label if label and not label.isdigit() else PurePosixPath(path).stem

@@ -196,6 +196,12 @@ BROKEN_INPUTS = [
      "docs/demo.md:9: missing file ![[lost screenshot.png]]"),
     (_append("docs/demo.md", "\n```snippet\ncore.nothing_here\n```\n"),
      "docs/demo.md:9: snippets/core.py has no `nothing_here`"),
+    (_both(_append("docs/demo.md", "\n![[Home]]\n"), _append("docs/index.md", "\n![[Demo]]\n")),
+     "docs/demo.md:9: embed cycle: demo.md → index.md → demo.md; a note cannot show itself"),
+    (_append("docs/demo.md", "\n![[Home#Nowhere]]\n"),
+     "docs/demo.md:9: ![[Home#Nowhere]]: index.md has no heading “Nowhere”. Its headings: Home"),
+    (_append("docs/demo.ru.md", "\n![[Home#^nope]]\n"),
+     "docs/demo.ru.md:9: ![[Home#^nope]]: index.ru.md has no block ^nope; mark one with ^nope"),
     (_append("docs/demo.md", "\nSo \\frac{1}{2} is half.\n"),
      "docs/demo.md:9: the page shows a TeX command as text: '\\\\frac{1}{2} is half.'"),
 ]
