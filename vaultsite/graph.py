@@ -20,7 +20,7 @@ LINE_HEIGHT = 1.2  # em
 MARGIN = 4.0  # between a label box and the edge of the picture, or another box
 CONCEPT_RADIUS, TAG_RADIUS, CURRENT_RADIUS = 7.0, 5.0, 10.0
 ITERATIONS = 200
-PUNCTUATION = ":;,.—–)：；，。、）"
+PUNCTUATION = frozenset(":;,.—–)：；，。、）")
 _PREFIX = re.compile(r"[A-Za-z_][\w-]*")
 
 Edge = tuple[str, str]
@@ -63,10 +63,11 @@ def label_lines(label: str) -> list[str]:
     breaks = [i for i in range(1, len(label))
               if label[i - 1] in " -" or wide(label[i - 1]) or wide(label[i])]
 
-    def badness(i: int) -> tuple[bool, bool, float, int]:
-        """Overflowing first, then not after punctuation, then wider: a break as readers would."""
-        wider = max(_em(label[:i].rstrip()), _em(label[i:].lstrip()))
-        return wider > LINE_EM, label[:i].rstrip()[-1] not in PUNCTUATION, wider, i
+    def badness(i: int) -> tuple[bool, bool, bool, float, int]:
+        """Overflow (the first line worst), then no punctuation, then width: as readers break."""
+        first, second = _em(label[:i].rstrip()), _em(label[i:].lstrip())
+        after = label[:i].rstrip()[-1:] not in PUNCTUATION
+        return first > LINE_EM, second > LINE_EM, after, max(first, second), i
 
     best = min(breaks or range(1, len(label)), key=badness)
     return [_clip(label[:best].rstrip()), _clip(label[best:].lstrip())]
@@ -121,10 +122,10 @@ def _placed(ordered: list[GraphNode], links: set[Edge], width: float, height: fl
     for i, node in enumerate(ordered):
         if node.current:
             pos[i] = [width / 2, height / 2]
-    above = [False] * len(ordered)
+    boxes = [_box(n, False) for n in ordered]
 
     def clamp(i: int) -> None:
-        half, up, down = _box(ordered[i], above[i])
+        half, up, down = boxes[i]
         pos[i][0] = min(max(pos[i][0], half), max(width - half, half))
         pos[i][1] = min(max(pos[i][1], up), max(height - down, up))
 
@@ -156,7 +157,7 @@ def _placed(ordered: list[GraphNode], links: set[Edge], width: float, height: fl
             pos[i] = [middle[0] + 0.36 * width * math.cos(turn), middle[1] + 0.36 * height * math.sin(turn)]
     # Edges run towards the middle, so a label on the outer side of its node crosses fewer
     above = [pos[i][1] < height / 2 and not n.current for i, n in enumerate(ordered)]
-    boxes = [_box(n, up) for n, up in zip(ordered, above, strict=True)]
+    boxes[:] = [_box(n, up) for n, up in zip(ordered, above, strict=True)]
     for i in movable:
         clamp(i)
     _separate(pos, boxes, set(range(len(ordered))) - set(movable), clamp)
