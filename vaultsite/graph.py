@@ -37,9 +37,13 @@ class GraphNode:
     current: bool = False
 
 
+def _wide(c: str) -> bool:
+    return unicodedata.east_asian_width(c) in "WF"
+
+
 def _em(text: str) -> float:
-    """Generous width in em: wide (CJK) letters 1, all others 0.6, whatever font is used."""
-    return sum(1.0 if unicodedata.east_asian_width(c) in "WF" or c == "…" else 0.6 for c in text)
+    """Generous width in em: wide (CJK) letters and "…" 1, all others 0.6, whatever the font."""
+    return sum(1.0 if _wide(c) or c == "…" else 0.6 for c in text)
 
 
 def _clip(line: str) -> str:
@@ -56,12 +60,9 @@ def label_lines(label: str) -> list[str]:
     if _em(label) <= LINE_EM:
         return [label]
 
-    def wide(c: str) -> bool:
-        return unicodedata.east_asian_width(c) in "WF"
-
     # Break after a space or hyphen, or beside a CJK letter; inside a word only if there is no other
     breaks = [i for i in range(1, len(label))
-              if label[i - 1] in " -" or wide(label[i - 1]) or wide(label[i])]
+              if label[i - 1] in " -" or _wide(label[i - 1]) or _wide(label[i])]
 
     def badness(i: int) -> tuple[bool, bool, bool, float, int]:
         """Overflow (the first line worst), then no punctuation, then width: as readers break."""
@@ -74,7 +75,9 @@ def label_lines(label: str) -> list[str]:
 
 
 def _radius(node: GraphNode) -> float:
-    return CURRENT_RADIUS if node.current else TAG_RADIUS if node.kind == "tag" else CONCEPT_RADIUS
+    if node.current:
+        return CURRENT_RADIUS
+    return TAG_RADIUS if node.kind == "tag" else CONCEPT_RADIUS
 
 
 def _box(node: GraphNode, above: bool) -> tuple[float, float, float]:
@@ -86,8 +89,9 @@ def _box(node: GraphNode, above: bool) -> tuple[float, float, float]:
     return (half, r + label, r) if above else (half, r, r + label)
 
 
-def _checked(nodes: Iterable[GraphNode], edges: Iterable[Edge]) -> tuple[list[GraphNode], set[Edge]]:
-    """Nodes sorted by id and the edges between distinct known nodes; ValueError otherwise."""
+def _checked(nodes: Iterable[GraphNode],
+             edges: Iterable[Edge]) -> tuple[list[GraphNode], set[Edge]]:
+    """Nodes sorted by id and the edges between two of them; ValueError for a malformed graph."""
     ordered = sorted(nodes, key=lambda n: n.id)
     ids = [n.id for n in ordered]
     if len(set(ids)) != len(ids):
@@ -95,6 +99,8 @@ def _checked(nodes: Iterable[GraphNode], edges: Iterable[Edge]) -> tuple[list[Gr
     links = set(edges)
     if unknown := sorted({i for edge in links for i in edge} - set(ids)):
         raise ValueError(f"edges name unknown nodes: {unknown}")
+    if sum(n.current for n in ordered) > 1:
+        raise ValueError("more than one current node")
     return ordered, {(a, b) for a, b in links if a != b}
 
 
@@ -102,13 +108,13 @@ def layout(nodes: Iterable[GraphNode], edges: Iterable[Edge], *, width: float, h
            seed: int = 0) -> dict[str, tuple[float, float]]:
     """Node centres in a ``width`` × ``height`` box, the same for the same graph in any order."""
     ordered, links = _checked(nodes, edges)
-    return {n.id: (x, y) for n, (x, y, _) in zip(ordered, _placed(ordered, links, width, height,
-                                                                   seed), strict=True)}
+    placed = _placed(ordered, links, width, height, seed)
+    return {n.id: (x, y) for n, (x, y, _) in zip(ordered, placed, strict=True)}
 
 
 def _placed(ordered: list[GraphNode], links: set[Edge], width: float, height: float,
             seed: int) -> list[tuple[float, float, bool]]:
-    """Each node's centre and whether its label goes above it (in the upper half: away from the middle).
+    """Each node's centre, and whether its label goes above it (in the upper half).
 
     A force layout (Fruchterman-Reingold) from seeded random starts, the current node
     pinned in the middle; then overlapping label boxes are pushed apart and every box
@@ -150,11 +156,11 @@ def _placed(ordered: list[GraphNode], links: set[Edge], width: float, height: fl
     if len(movable) < len(ordered):
         # Around the current page (a local graph) the others go evenly round an ellipse,
         # in the order the forces put them, so none hides next to the middle
-        middle = [width / 2, height / 2]
-        angles = sorted((math.atan2(pos[i][1] - middle[1], pos[i][0] - middle[0]), i) for i in movable)
+        cx, cy = width / 2, height / 2
+        angles = sorted((math.atan2(pos[i][1] - cy, pos[i][0] - cx), i) for i in movable)
         for n, (_, i) in enumerate(angles):
             turn = angles[0][0] + 2 * math.pi * n / len(angles)
-            pos[i] = [middle[0] + 0.36 * width * math.cos(turn), middle[1] + 0.36 * height * math.sin(turn)]
+            pos[i] = [cx + 0.36 * width * math.cos(turn), cy + 0.36 * height * math.sin(turn)]
     # Edges run towards the middle, so a label on the outer side of its node crosses fewer
     above = [pos[i][1] < height / 2 and not n.current for i, n in enumerate(ordered)]
     boxes[:] = [_box(n, up) for n, up in zip(ordered, above, strict=True)]
@@ -196,8 +202,8 @@ def _separate(pos: list[list[float]], boxes: list[tuple[float, float, float]], p
             return
 
 
-def graph_svg(nodes: Iterable[GraphNode], edges: Iterable[Edge], *, title: str, width: int,
-              height: int, id_prefix: str, seed: int = 0) -> str:
+def graph_svg(nodes: Iterable[GraphNode], edges: Iterable[Edge], *,  # noqa: PLR0913 (named)
+              title: str, width: int, height: int, id_prefix: str, seed: int = 0) -> str:
     """The graph as HTML: a horizontally scrolling ``div`` holding an inline ``svg``.
 
     Every node is a link; an edge is a line with an arrowhead at each end a link points
@@ -210,41 +216,49 @@ def graph_svg(nodes: Iterable[GraphNode], edges: Iterable[Edge], *, title: str, 
     placed = dict(zip((n.id for n in ordered), _placed(ordered, links, width, height, seed),
                       strict=True))
     by_id = {n.id: n for n in ordered}
-    esc = html.escape
     min_px, max_px = math.ceil(width * MIN_LABEL_PX / FONT), math.ceil(width * MAX_SCALE)
     out = [f'<div class="vault-graph-scroll"><svg class="vault-graph" '
            f'xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="100%" '
            f'style="min-width:{min_px}px;max-width:{max_px}px" font-size="{FONT:g}" '
            f'role="group" aria-labelledby="{id_prefix}-title">',
-           f'<title id="{id_prefix}-title">{esc(title)}</title>',
+           f'<title id="{id_prefix}-title">{html.escape(title)}</title>',
            f'<defs><marker id="{id_prefix}-arrow" viewBox="0 0 8 8" refX="8" refY="4" '
            'markerWidth="8" markerHeight="8" markerUnits="userSpaceOnUse" '
            'orient="auto-start-reverse"><path class="vg-arrow" d="M0,0L8,4L0,8z"/></marker></defs>']
     for a, b in sorted({(min(e), max(e)) for e in links}):
-        (ax, ay, _), (bx, by, _) = placed[a], placed[b]
-        d = max(math.hypot(bx - ax, by - ay), 0.01)
-        ux, uy = (bx - ax) / d, (by - ay) / d
-        ra, rb = _radius(by_id[a]) + 2, _radius(by_id[b]) + 2
-        tagged = "tag" in (by_id[a].kind, by_id[b].kind)
-        classes = ["vg-tag-edge"] * tagged + ["vg-near"] * (by_id[a].current or by_id[b].current)
-        marks = "" if tagged else "".join(
-            f' marker-{end}="url(#{id_prefix}-arrow)"'
-            for end, present in (("start", (b, a) in links), ("end", (a, b) in links)) if present)
-        out.append(f'<line x1="{ax + ux * ra:.1f}" y1="{ay + uy * ra:.1f}" '
-                   f'x2="{bx - ux * rb:.1f}" y2="{by - uy * rb:.1f}"'
-                   + (f' class="{" ".join(classes)}"' if classes else "") + f"{marks}/>")
+        arrows = [end for end, edge in (("start", (b, a)), ("end", (a, b))) if edge in links]
+        out.append(_edge(by_id[a], by_id[b], placed, arrows, id_prefix))
     for node in sorted(ordered, key=lambda n: (n.current, n.id)):  # the current node on top
-        x, y, above = placed[node.id]
-        r = _radius(node)
-        classes = f"vg-node vg-{node.kind}" + " vg-current" * node.current
-        lines = label_lines(node.label)
-        # Baselines: the first line's ascent clears a label below; the last's descent, one above
-        first = y - r - FONT * (0.35 + LINE_HEIGHT * (len(lines) - 1)) if above else y + r + FONT
-        spans = "".join(f'<tspan x="{x:.1f}" y="{first + FONT * LINE_HEIGHT * i:.1f}">'
-                        f"{esc(line)}</tspan>" for i, line in enumerate(lines))
-        out.append(f'<a href="{esc(node.href)}" class="{classes}"'
-                   + ' aria-current="page"' * node.current
-                   + f"><title>{esc(node.label)}</title>"
-                   f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r:g}"/><text>{spans}</text></a>')
+        out.append(_node(node, *placed[node.id]))
     out.append("</svg></div>")
     return "\n".join(out)
+
+
+def _edge(a: GraphNode, b: GraphNode, placed: dict[str, tuple[float, float, bool]],
+          arrows: list[str], id_prefix: str) -> str:
+    """A line between the rims of two circles, with arrowheads at the ``arrows`` ends."""
+    (ax, ay, _), (bx, by, _) = placed[a.id], placed[b.id]
+    d = max(math.hypot(bx - ax, by - ay), 0.01)
+    ux, uy = (bx - ax) / d, (by - ay) / d
+    ra, rb = _radius(a) + 2, _radius(b) + 2
+    tagged = "tag" in (a.kind, b.kind)  # a tag is not a link target: no direction to show
+    classes = " ".join(["vg-tag-edge"] * tagged + ["vg-near"] * (a.current or b.current))
+    return (f'<line x1="{ax + ux * ra:.1f}" y1="{ay + uy * ra:.1f}" '
+            f'x2="{bx - ux * rb:.1f}" y2="{by - uy * rb:.1f}"'
+            + f' class="{classes}"' * bool(classes)
+            + "".join(f' marker-{end}="url(#{id_prefix}-arrow)"' for end in arrows if not tagged)
+            + "/>")
+
+
+def _node(node: GraphNode, x: float, y: float, above: bool) -> str:
+    """A link holding the node's full label as its title, its circle and its label lines."""
+    r = _radius(node)
+    lines = label_lines(node.label)
+    # Baselines: the first line's ascent clears a label below; the last's descent, one above
+    first = y - r - FONT * (0.35 + LINE_HEIGHT * (len(lines) - 1)) if above else y + r + FONT
+    spans = "".join(f'<tspan x="{x:.1f}" y="{first + FONT * LINE_HEIGHT * i:.1f}">'
+                    f"{html.escape(line)}</tspan>" for i, line in enumerate(lines))
+    return (f'<a href="{html.escape(node.href)}" class="vg-node vg-{node.kind}'
+            + " vg-current" * node.current + '"' + ' aria-current="page"' * node.current
+            + f"><title>{html.escape(node.label)}</title>"
+            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r:g}"/><text>{spans}</text></a>')

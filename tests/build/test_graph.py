@@ -35,8 +35,9 @@ LOCAL_EDGES = [("momentum", "gradient-descent"), ("momentum", "step-size"), ("mo
                ("techniques-map", "momentum"), ("batch-size", "momentum"),
                ("gradient-descent", "step-size"), ("stuck-training", "critical-points")]
 
-# A global graph: 15 concepts in a chain with chords, 20 tags on two concepts each (35 nodes)
-CONCEPTS = [GraphNode(f"c{i:02}", f"Понятие номер {i} из заметок", f"../c{i:02}/") for i in range(15)]
+# A global graph: 15 concepts in a ring with chords, 20 tags on two concepts each (35 nodes)
+CONCEPTS = [GraphNode(f"c{i:02}", f"Понятие номер {i} из заметок", f"../c{i:02}/")
+            for i in range(15)]
 TAGS = [GraphNode(f"tag-{i:02}", f"#метка_{i}", f"../tags/#t{i}", kind="tag") for i in range(20)]
 GLOBAL_NODES = CONCEPTS + TAGS
 GLOBAL_EDGES = ([(f"c{i:02}", f"c{(i + 1) % 15:02}") for i in range(15)]
@@ -77,13 +78,14 @@ def test_same_bytes_in_any_order(name: str, reorder: str) -> None:
         nodes, edges = nodes[3:] + nodes[:3], edges[5:] + edges[:5]
     else:
         edges = edges + edges[::2]
-    again = graph_svg(nodes, edges, title=f"{name} graph", width=width, height=height, id_prefix="g")
+    again = graph_svg(nodes, edges, title=f"{name} graph", width=width, height=height,
+                      id_prefix="g")
     assert again == draw(name)
 
 
 @pytest.mark.parametrize("name", GRAPHS)
 def test_every_node_is_a_link_to_its_page(name: str) -> None:
-    """Each node is one ``<a>`` with its href, its full label as ``<title>``, a circle and a text."""
+    """Each node is one ``<a>``: its href, its full label as ``<title>``, a circle, a text."""
     found = {(a.get("href"), a.findtext(f"{SVG}title")) for a in links(svg_of(draw(name)))}
     assert found == {(n.href, n.label) for n in GRAPHS[name][0]}
     for a in links(svg_of(draw(name))):
@@ -94,7 +96,8 @@ def test_every_node_is_a_link_to_its_page(name: str) -> None:
     ("momentum", {"vg-node", "vg-concept", "vg-current"}, "page"),
     ("adam", {"vg-node", "vg-concept"}, None),
 ])
-def test_node_classes_in_a_local_graph(node_id: str, classes: set[str], current: str | None) -> None:
+def test_node_classes_in_a_local_graph(node_id: str, classes: set[str],
+                                       current: str | None) -> None:
     """The current page's node has the class ``vg-current`` and ``aria-current="page"``."""
     href = {n.id: n.href for n in LOCAL_NODES}[node_id]
     (a,) = [a for a in links(svg_of(draw("local"))) if a.get("href") == href]
@@ -135,7 +138,7 @@ def em(line: str) -> float:
 
 @pytest.mark.parametrize("name", GRAPHS)
 def test_view_box_holds_every_node_and_label(name: str) -> None:
-    """Every circle and every label line (at ≤ 0.62 em a letter, 1 em a CJK one) lies in the viewBox."""
+    """Every circle and label line (at ≤ 0.62 em a letter, 1 em a CJK one) is in the viewBox."""
     svg = svg_of(draw(name))
     _, _, width, height = map(float, svg.get("viewBox", "").split())
     assert (width, height) == GRAPHS[name][2]
@@ -148,8 +151,8 @@ def test_view_box_holds_every_node_and_label(name: str) -> None:
         for span in a.iter(f"{SVG}tspan"):
             half = em(span.text or "") * font / 2
             sx, baseline = float(span.get("x", "")), float(span.get("y", ""))
-            assert 0 <= sx - half and sx + half <= width, span.text
-            assert 0 <= baseline - font and baseline + 0.3 * font <= height, span.text
+            assert sx - half >= 0 and sx + half <= width, span.text
+            assert baseline - font >= 0 and baseline + 0.3 * font <= height, span.text
 
 
 def test_two_graphs_on_a_page_share_no_ids() -> None:
@@ -181,7 +184,7 @@ def test_two_graphs_on_a_page_share_no_ids() -> None:
     ("一二三四五六七八九十" * 3, ["一二三四五六七八九十一", "二三四五六七八九十一…"]),
 ])
 def test_long_labels_wrap_into_two_lines_then_clip(label: str, lines: list[str]) -> None:
-    """Labels over 11 em (18 Latin or Cyrillic letters, 11 Chinese) wrap, at punctuation if it fits."""
+    """Past 11 em (18 Latin or Cyrillic, 11 Chinese letters) a label wraps, at punctuation first."""
     assert label_lines(label) == lines
 
 
@@ -207,7 +210,8 @@ def test_edge_arrowheads_point_where_links_go(edges: list[tuple[str, str]], star
              GraphNode("t", "#t", "../tags/#t", kind="tag")]
     svg = svg_of(graph_svg(nodes, edges, title="t", width=480, height=400, id_prefix="m"))
     (line,) = svg.findall(f"{SVG}line")
-    assert (line.get("marker-start"), line.get("marker-end"), line.get("class")) == (start, end, classes)
+    marks = (line.get("marker-start"), line.get("marker-end"), line.get("class"))
+    assert marks == (start, end, classes)
     centre = {a.findtext(f"{SVG}title"): a.find(f"{SVG}circle") for a in links(svg)}
     first = centre["A"]
     assert first is not None
@@ -219,9 +223,11 @@ def test_edge_arrowheads_point_where_links_go(edges: list[tuple[str, str]], star
 
 @pytest.mark.parametrize(("name", "fits_390"), [("local", True), ("global", False)])
 def test_never_narrower_than_10px_labels(name: str, fits_390: bool) -> None:
-    """min-width keeps labels ≥ 10 px; a local graph fits a 390 px phone (358 px), a global one scrolls."""
+    """Labels stay ≥ 10 px: a local graph fits a 390 px phone (358 px), a global one scrolls."""
     svg = svg_of(draw(name))
-    min_px = int(re.fullmatch(r"min-width:(\d+)px;max-width:\d+px", svg.get("style", "")).group(1))  # type: ignore[union-attr]
+    style = re.fullmatch(r"min-width:(\d+)px;max-width:\d+px", svg.get("style", ""))
+    assert style is not None
+    min_px = int(style.group(1))
     width = GRAPHS[name][2][0]
     assert min_px * float(svg.get("font-size", "")) / width >= 10
     assert (min_px <= 358) is fits_390
@@ -230,7 +236,7 @@ def test_never_narrower_than_10px_labels(name: str, fits_390: bool) -> None:
 
 @pytest.mark.parametrize("name", GRAPHS)
 def test_layout_is_stable_and_keeps_nodes_apart(name: str) -> None:
-    """Positions repeat exactly, lie in the box, sit 0.1 apart at least, and no two within 24 units."""
+    """Positions repeat exactly, lie in the box, are rounded to 0.1, and no two are within 24."""
     nodes, edges, (width, height) = GRAPHS[name]
     first = layout(nodes, edges, width=width, height=height)
     assert first == layout(list(reversed(nodes)), edges, width=width, height=height)
@@ -250,16 +256,20 @@ def test_current_node_is_in_the_middle() -> None:
 def test_seed_moves_the_nodes() -> None:
     """Another seed gives another layout (the seed is used), the same seed the same one."""
     args = {"width": 920, "height": 700}
-    assert layout(GLOBAL_NODES, GLOBAL_EDGES, seed=1, **args) != layout(GLOBAL_NODES, GLOBAL_EDGES, **args)
+    other = layout(GLOBAL_NODES, GLOBAL_EDGES, seed=1, **args)
+    assert other != layout(GLOBAL_NODES, GLOBAL_EDGES, **args)
+    assert other == layout(GLOBAL_NODES, GLOBAL_EDGES, seed=1, **args)
 
 
 @pytest.mark.parametrize(("nodes", "edges", "message"), [
     ([GraphNode("a", "A", "a"), GraphNode("a", "B", "b")], [], "duplicate node ids: ['a']"),
     ([GraphNode("a", "A", "a")], [("a", "z")], "edges name unknown nodes: ['z']"),
+    ([GraphNode("a", "A", "a", current=True), GraphNode("b", "B", "b", current=True)], [],
+     "more than one current node"),
 ])
 def test_bad_graphs_are_refused(nodes: list[GraphNode], edges: list[tuple[str, str]],
                                 message: str) -> None:
-    """Duplicate ids and edges to missing nodes raise ValueError naming them."""
+    """Duplicate ids, edges to missing nodes and two current pages raise ValueError saying so."""
     with pytest.raises(ValueError, match=re.escape(message)):
         graph_svg(nodes, edges, title="t", width=480, height=400, id_prefix="p")
 
@@ -268,4 +278,5 @@ def test_bad_graphs_are_refused(nodes: list[GraphNode], edges: list[tuple[str, s
 def test_id_prefix_must_be_an_xml_name(prefix: str) -> None:
     """A prefix that cannot start an XML id is refused."""
     with pytest.raises(ValueError, match="not an XML name"):
-        graph_svg([GraphNode("a", "A", "a")], [], title="t", width=480, height=400, id_prefix=prefix)
+        graph_svg([GraphNode("a", "A", "a")], [], title="t", width=480, height=400,
+                  id_prefix=prefix)
