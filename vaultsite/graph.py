@@ -14,12 +14,15 @@ from typing import Literal
 
 FONT = 14.0  # label font size, in viewBox units
 MIN_LABEL_PX = 10.0  # the SVG never renders narrower than this allows (it scrolls instead)
-MAX_SCALE = 1.25  # nor wider than this many px per unit: labels stay text-sized on desktop
+MAX_SCALE = 1.0  # nor wider than this many px a unit: labels smaller than the text beside
 LINE_EM = 11.0  # a label line wider than this (about 18 Latin or 11 Chinese letters) wraps
 LINE_HEIGHT = 1.2  # em
 MARGIN = 4.0  # between a label box and the edge of the picture, or another box
 CONCEPT_RADIUS, TAG_RADIUS, CURRENT_RADIUS = 7.0, 5.0, 10.0
 ITERATIONS = 200
+# Sizes checked by eye at 390 and 1280 px: a local graph (≤ 12 nodes) fits a phone; a
+# global one (about 35) scrolls there and has 12 px labels in Material's desktop column
+LOCAL_SIZE, GLOBAL_SIZE = (480, 400), (800, 640)
 PUNCTUATION = frozenset(":;,.—–)：；，。、）")
 _PREFIX = re.compile(r"[A-Za-z_][\w-]*")
 
