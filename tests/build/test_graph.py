@@ -8,6 +8,7 @@ import math
 import re
 import unicodedata
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import pytest
 
@@ -279,3 +280,58 @@ def test_id_prefix_must_be_an_xml_name(prefix: str) -> None:
     with pytest.raises(ValueError, match="not an XML name"):
         graph_svg([GraphNode("a", "A", "a")], [], title="t", width=480, height=400,
                   id_prefix=prefix)
+
+
+@pytest.mark.parametrize("name", GRAPHS)
+def test_markup_carries_no_colour(name: str) -> None:
+    """The SVG names no colour (no fill, stroke or color), so graph.css decides in both schemes."""
+    assert not re.search(r"\b(fill|stroke|color)\s*[=:]|#[0-9a-fA-F]{3,6}\b|rgb", draw(name))
+
+
+def test_stylesheet_colours_come_from_material() -> None:
+    """Every colour in graph.css is one of Material's variables, which its dark scheme redefines."""
+    css = (Path(__file__).parents[2] / "overrides/assets/stylesheets/graph.css").read_text()
+    values = re.findall(r"\b(?:fill|stroke|outline|color)\s*:\s*([^;}]+)", css)
+    assert len(values) >= 8
+    assert all(re.search(r"var\(--md-[a-z-]+\)$", v.strip()) for v in values), values
+
+
+
+def boxes_of(a: ET.Element, font: float) -> list[tuple[float, float, float, float]]:
+    """A node's circle and label lines as (left, top, right, bottom), by the em bound."""
+    circle = a.find(f"{SVG}circle")
+    assert circle is not None
+    x, y, r = (float(circle.get(k, "")) for k in ("cx", "cy", "r"))
+    found = [(x - r, y - r, x + r, y + r)]
+    for span in a.iter(f"{SVG}tspan"):
+        sx, base, half = float(span.get("x", "")), float(span.get("y", "")), em(span.text or "") / 2
+        found.append((sx - half * font, base - 0.8 * font, sx + half * font, base + 0.2 * font))
+    return found
+
+
+@pytest.mark.parametrize("name", GRAPHS)
+def test_no_label_overlaps_another_node_or_label(name: str) -> None:
+    """No box of one node (its circle, a label line from ascent to descent) overlaps another's."""
+    svg = svg_of(draw(name))
+    font = float(svg.get("font-size", ""))
+    nodes = [boxes_of(a, font) for a in links(svg)]
+    for first, second in itertools.combinations(nodes, 2):
+        for p, q in itertools.product(first, second):
+            assert not (p[0] < q[2] and q[0] < p[2] and p[1] < q[3] and q[1] < p[3]), (p, q)
+
+
+@pytest.mark.parametrize("name", GRAPHS)
+def test_labels_sit_on_the_outer_side(name: str) -> None:
+    """In the upper half a label is above its circle, elsewhere below: edges run to the middle."""
+    svg = svg_of(draw(name))
+    height = GRAPHS[name][2][1]
+    sides = set()
+    for a in links(svg):
+        circle = a.find(f"{SVG}circle")
+        assert circle is not None
+        y = float(circle.get("cy", ""))
+        baselines = [float(span.get("y", "")) for span in a.iter(f"{SVG}tspan")]
+        above = max(baselines) < y
+        assert above == (y < height / 2 and "vg-current" not in a.get("class", ""))
+        sides.add(above)
+    assert sides == {True, False}
