@@ -109,7 +109,7 @@ class Site:
         """Vault paths of the pages and files every page links to."""
         assert self.language is not None
         suffix = "" if self.language.lang == DEFAULT_LANGUAGE else f".{self.language.lang}"
-        return {"tags": f"tags{suffix}.md", "notes": f"notes{suffix}.md",
+        return {"tags": f"tags{suffix}.md", "notes": f"notes{suffix}.md", "graph": f"graph{suffix}.md",
                 "jupyter_css": notebooks.CSS_SITE_PATH}
 
     def page_markdown(self, markdown: str, path: str, meta: Mapping[str, Any],
