@@ -22,13 +22,56 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 
-def timed_build(site: Path, cache: Path, **env: str) -> float:
-    """Seconds for one ``mkdocs build --strict``; raises if it fails."""
-    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "VAULTSITE_CACHE": str(cache), **env}
+def timed_build(site: Path, cache: Path, project: Path = ROOT, **env: str) -> float:
+    """Seconds for one ``mkdocs build --strict`` of ``project``; raises if it fails."""
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "VAULTSITE_CACHE": str(cache),
+                   "PYTHONPATH": str(project), **env}
     start = time.perf_counter()
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
-                   cwd=ROOT, env=environment, check=True, capture_output=True)
+                   cwd=project, env=environment, check=True, capture_output=True)
     return time.perf_counter() - start
+
+
+LANGUAGE_WORDS = {"": ("Concept", "links to", "Details"), ".ru": ("Понятие", "ссылается на", "Подробности"),
+                  ".zh": ("概念", "链接到", "细节")}
+
+
+def synthetic_project(folder: Path, concepts: int = 300) -> Path:
+    """A vault of ``concepts`` notes in three languages, with this project's code and config.
+
+    Each note has three wikilinks (one to a heading), two tags, a callout and two
+    formulas; no figures or notebooks, so the build measures the page pipeline.
+    """
+    import shutil
+
+    docs = folder / "docs"
+    docs.mkdir(parents=True)
+    for name in ("overrides", "snippets", "vaultsite"):
+        shutil.copytree(ROOT / name, folder / name, ignore=shutil.ignore_patterns("__pycache__"))
+    (folder / "notebooks").mkdir()
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    (folder / "mkdocs.yml").write_text(re.sub(r"^nav:\n(?:[ #].*\n|\n)*", "", config,
+                                              flags=re.MULTILINE), encoding="utf-8")
+    for suffix, (word, links, details) in LANGUAGE_WORDS.items():
+        shutil.copy(ROOT / "docs" / f"tags{suffix}.md", docs / f"tags{suffix}.md")
+        (docs / f"notes{suffix}.md").write_text(
+            f"---\ntitle: Notes{suffix}\n---\n\n# Notes\n\n## 000 {{ #note-000 }}\n\nText.\n",
+            encoding="utf-8")
+        (docs / f"graph{suffix}.md").write_text(
+            f"---\ntitle: Graph{suffix}\n---\n\n# Graph\n\n```graph\n```\n", encoding="utf-8")
+        home = ", ".join(f"[[{word} {i:03d}]]" for i in range(0, concepts, 10))
+        (docs / f"index{suffix}.md").write_text(f"---\ntitle: Home\n---\n\n# Home\n\n{home}\n",
+                                                encoding="utf-8")
+        for i in range(concepts):
+            a, b, c = ((i + 1) % concepts, (i * 7 + 3) % concepts, (i * 13 + 5) % concepts)
+            (docs / f"c{i:03d}{suffix}.md").write_text(
+                f"---\ntitle: {word} {i:03d}\nnotes: [\"000\"]\n---\n\n# {word} {i:03d}\n\n"
+                f"#synthetic #group{i % 10}\n\nThis {links} [[{word} {a:03d}]] and "
+                f"[[{word} {b:03d}|another]], with $x_{{{i}}}^2 + \\eta$.\n\n"
+                f"> [!note] {details}\n> It also {links} [[{word} {c:03d}#{details}]].\n\n"
+                f"$$\nf(x) = \\frac{{1}}{{2}} x^2 + {i}\n$$\n\n## {details}\n\nMore text.\n",
+                encoding="utf-8")
+    return folder
 
 
 def figure_render_seconds(name: str = "adagrad.units_figure", repeat: int = 5) -> float:

@@ -3,20 +3,21 @@
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Callable, Mapping
+import functools
+from collections.abc import Callable
 
 from vaultsite.graph import GLOBAL_SIZE, LOCAL_SIZE, Edge, GraphNode, graph_svg
-from vaultsite.links import Backlink, edges
 from vaultsite.tags import tag_names
 from vaultsite.vault import Note, Vault, body, concept_and_language
 
 Graph = tuple[tuple[GraphNode, ...], tuple[Edge, ...]]
 
 
-def concepts(vault: Vault, lang: str) -> list[Note]:
+@functools.lru_cache(maxsize=8)  # every page of a language asks for the same list
+def concepts(vault: Vault, lang: str) -> tuple[Note, ...]:
     """The concept pages of ``lang``: the notes made from the student's notes (``notes:``)."""
-    return sorted((n for n in vault.notes if n.lang == lang and "notes" in n.meta),
-                  key=lambda n: n.concept)
+    return tuple(sorted((n for n in vault.notes if n.lang == lang and "notes" in n.meta),
+                        key=lambda n: n.concept))
 
 
 def page_url(path: str) -> str:
@@ -34,10 +35,9 @@ def relative_url(target: str, page: str) -> str:
     return posixpath.relpath(there, here) + "/"
 
 
-def local_graph(note: Note, vault: Vault, backlinks: Mapping[str, tuple[Backlink, ...]]) -> Graph:
+def local_graph(note: Note, vault: Vault, pairs: tuple[Edge, ...]) -> Graph:
     """The page, the concepts it links to and those that link to it, and those links."""
     known = {n.concept: n for n in concepts(vault, note.lang)}
-    pairs = edges(backlinks, vault)
     near = {note.concept} | {b for a, b in pairs if a == note.concept} | {
         a for a, b in pairs if b == note.concept}
     shown = sorted(c for c in near if c in known)
@@ -49,13 +49,13 @@ def local_graph(note: Note, vault: Vault, backlinks: Mapping[str, tuple[Backlink
                         if note.concept in (a, b) and a in shown and b in shown)
 
 
-def global_graph(page: Note, vault: Vault, backlinks: Mapping[str, tuple[Backlink, ...]], *,
+def global_graph(page: Note, vault: Vault, pairs: tuple[Edge, ...], *,
                  with_tags: bool, tags_url: str, tag_anchor: Callable[[str], str]) -> Graph:
     """Every concept of the page's language and their links; with its tags if asked."""
     notes = concepts(vault, page.lang)
     names = {n.concept for n in notes}
     nodes = [_node(n, page, current=False) for n in notes]
-    links = [(a, b) for a, b in edges(backlinks, vault) if a in names and b in names]
+    links = [(a, b) for a, b in pairs if a in names and b in names]
     if with_tags:
         tagged = {n.concept: tag_names(body(n.text)) for n in notes}
         for tag in sorted({t for ts in tagged.values() for t in ts}):

@@ -45,6 +45,7 @@ class Language:
     heading_slug: Callable[[str], str]
     tag_anchor: Callable[[str], str]  # a tag's anchor on the tags page (Material's setting)
     backlinks: Mapping[str, tuple[Backlink, ...]] = field(default_factory=dict)  # concept →
+    links: tuple[tuple[str, str], ...] = ()  # (linking concept, linked concept), sorted
 
 
 @dataclass(frozen=True)
@@ -119,7 +120,7 @@ def graphs(markdown: str, page: PageContext) -> tuple[str, list[VaultProblem]]:
         return (f'{plain}\n\n<details class="vault-graph-tags"><summary>{text("with_tags", page.lang)}'
                 f"</summary>\n{tagged}\n</details>")
     markdown = map_kind(markdown, "fence", fence)
-    svg = graphs_of.draw(graphs_of.local_graph(note, language.vault, language.backlinks),
+    svg = graphs_of.draw(graphs_of.local_graph(note, language.vault, language.links),
                          title=text("link_graph_of", page.lang).format(note.title or note.concept),
                          prefix="local-graph", size="local")
     if not svg or "notes" not in note.meta:
@@ -132,7 +133,7 @@ def graphs(markdown: str, page: PageContext) -> tuple[str, list[VaultProblem]]:
 
 
 def _global(page: PageContext, *, with_tags: bool) -> graphs_of.Graph:
-    return graphs_of.global_graph(page.note, page.language.vault, page.language.backlinks,
+    return graphs_of.global_graph(page.note, page.language.vault, page.language.links,
                                   with_tags=with_tags, tags_url=page.urls["tags"],
                                   tag_anchor=page.language.tag_anchor)
 
@@ -308,7 +309,7 @@ def page_inputs(page: PageContext) -> list[str]:
             linked = language.vault.note(concept, language.lang)
             parts.append(repr((linked.path, linked.title, linked.headings)) if linked else "none")
     parts.append(repr(language.backlinks.get(note.concept, ())))
-    parts.append(repr(graphs_of.local_graph(note, language.vault, language.backlinks)))
+    parts.append(repr(graphs_of.local_graph(note, language.vault, language.links)))
     if "```graph" in note.text:  # the whole map: every concept's title, links and tags
         parts.append(repr(_global(page, with_tags=True)))
     parts.extend(_embedded_texts(note, language, seen={note.path}))

@@ -7,8 +7,8 @@ from pymdownx.slugs import slugify
 
 from vaultsite.graph import GraphNode
 from vaultsite.graphs import concepts, global_graph, local_graph, page_url, relative_url
-from vaultsite.links import language_backlinks
-from vaultsite.vault import Vault, parse_note
+from vaultsite.links import edges, language_backlinks
+from vaultsite.vault import Note, Vault, parse_note
 from vaultsite.wikilinks import name_index
 
 _slug = slugify(case="lower")
@@ -27,41 +27,42 @@ def vault() -> Vault:
     return Vault(tuple(parse_note(p, t) for p, t in NOTES.items()))
 
 
-def _note(vault: Vault, path: str) -> object:
+def _note(vault: Vault, path: str) -> Note:
     return next(n for n in vault.notes if n.path == path)
 
 
 def test_concepts_are_the_notes_made_from_notes(vault: Vault) -> None:
     """Home and lab pages are not concepts; the list is sorted by concept."""
     assert [n.path for n in concepts(vault, "en")] == ["adagrad.md", "adam.md", "rmsprop.md"]
+    assert vault.note("adam", "en") is not None and vault.note("adam", "ru") is None
 
 
 def test_local_graph_is_the_page_and_its_own_links(vault: Vault) -> None:
     """AdaGrad's graph: itself and RMSprop (linked both ways); not Adam, not the home page."""
     backlinks = language_backlinks(vault, "en", index=name_index(vault), slugify=lambda h: _slug(h, "-"))
-    nodes, edges = local_graph(_note(vault, "adagrad.md"), vault, backlinks)  # type: ignore[arg-type]
+    nodes, pairs = local_graph(_note(vault, "adagrad.md"), vault, tuple(edges(backlinks, vault)))
     assert nodes == (GraphNode("adagrad", "AdaGrad", "./", current=True),
                      GraphNode("rmsprop", "RMSprop", "../rmsprop/"))
-    assert edges == (("adagrad", "rmsprop"), ("rmsprop", "adagrad"))
+    assert pairs == (("adagrad", "rmsprop"), ("rmsprop", "adagrad"))
 
 
 def test_local_graph_leaves_out_links_between_neighbours(vault: Vault) -> None:
     """Adam's graph has RMSprop only: AdaGrad does not link to Adam, nor Adam to it."""
     backlinks = language_backlinks(vault, "en", index=name_index(vault), slugify=lambda h: _slug(h, "-"))
-    nodes, edges = local_graph(_note(vault, "adam.md"), vault, backlinks)  # type: ignore[arg-type]
-    assert [n.id for n in nodes] == ["adam", "rmsprop"] and edges == (("rmsprop", "adam"),)
+    nodes, pairs = local_graph(_note(vault, "adam.md"), vault, tuple(edges(backlinks, vault)))
+    assert [n.id for n in nodes] == ["adam", "rmsprop"] and pairs == (("rmsprop", "adam"),)
 
 
 def test_global_graph_with_tags(vault: Vault) -> None:
     """Every concept, the links among concepts only, and each tag linked from its pages."""
     backlinks = language_backlinks(vault, "en", index=name_index(vault), slugify=lambda h: _slug(h, "-"))
-    nodes, edges = global_graph(_note(vault, "index.md"), vault, backlinks,  # type: ignore[arg-type]
+    nodes, pairs = global_graph(_note(vault, "index.md"), vault, tuple(edges(backlinks, vault)),
                                 with_tags=True, tags_url="tags/", tag_anchor=lambda t: f"tag:{t}")
     assert [(n.id, n.href, n.kind) for n in nodes] == [
         ("adagrad", "adagrad/", "concept"), ("adam", "adam/", "concept"),
         ("rmsprop", "rmsprop/", "concept"),
         ("tag:ML", "tags/#tag:ML", "tag"), ("tag:optimizer", "tags/#tag:optimizer", "tag")]
-    assert edges == (("adagrad", "rmsprop"), ("rmsprop", "adagrad"), ("rmsprop", "adam"),
+    assert pairs == (("adagrad", "rmsprop"), ("rmsprop", "adagrad"), ("rmsprop", "adam"),
                      ("adagrad", "tag:optimizer"), ("adam", "tag:optimizer"), ("adam", "tag:ML"))
 
 
