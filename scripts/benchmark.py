@@ -105,62 +105,66 @@ def page_weight(site: Path, page: str) -> dict[str, int]:
     return weights
 
 
-def serve_reload_seconds(edits: list[tuple[str, str]], *options: str) -> list[tuple[float, str]]:
+def copy_of_project(folder: Path) -> Path:
+    """This project's vault, code and config, copied, so edits never touch the checkout."""
+    import shutil
+
+    for name in ("docs", "overrides", "snippets", "vaultsite", "notebooks"):
+        shutil.copytree(ROOT / name, folder / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "mkdocs.yml", folder / "mkdocs.yml")
+    return folder
+
+
+def serve_reload_seconds(project: Path, cache: Path, edits: list[tuple[str, str]],
+                         *options: str) -> list[tuple[float, str]]:
     """Seconds from each file edit to "Reloading browsers" in ``mkdocs serve``, with what was redrawn.
 
-    Runs on a copy of the project (PYTHONPATH points at the copy's packages),
-    so the checkout is never touched.
+    PYTHONPATH points at the project's own packages.
     """
-    import shutil
     import threading
 
-    with tempfile.TemporaryDirectory() as tmp:
-        project = Path(tmp)
-        for folder in ("docs", "overrides", "snippets", "vaultsite", "notebooks"):
-            shutil.copytree(ROOT / folder, project / folder)
-        shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-        environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project),
-                       "VAULTSITE_CACHE": str(ROOT / ".cache")}
-        server = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "-a", "127.0.0.1:8765", *options], cwd=project,
-            env=environment,
-            stderr=subprocess.PIPE, text=True)
-        lines: list[tuple[float, str]] = []
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project),
+                   "VAULTSITE_CACHE": str(cache)}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", "127.0.0.1:8765", *options], cwd=project,
+        env=environment,
+        stderr=subprocess.PIPE, text=True)
+    lines: list[tuple[float, str]] = []
 
-        def read() -> None:
-            assert server.stderr is not None
-            for line in server.stderr:
-                lines.append((time.perf_counter(), line.rstrip()))
+    def read() -> None:
+        assert server.stderr is not None
+        for line in server.stderr:
+            lines.append((time.perf_counter(), line.rstrip()))
 
-        threading.Thread(target=read, daemon=True).start()
+    threading.Thread(target=read, daemon=True).start()
 
-        def wait_for(text: str, after: int, timeout: float = 300) -> int:
-            deadline = time.perf_counter() + timeout
-            while time.perf_counter() < deadline:
-                for i in range(after, len(lines)):
-                    if text in lines[i][1]:
-                        return i
-                time.sleep(0.02)
-            msg = f"mkdocs serve never printed {text!r}"
-            raise TimeoutError(msg)
+    def wait_for(text: str, after: int, timeout: float = 1200) -> int:
+        deadline = time.perf_counter() + timeout
+        while time.perf_counter() < deadline:
+            for i in range(after, len(lines)):
+                if text in lines[i][1]:
+                    return i
+            time.sleep(0.02)
+        msg = f"mkdocs serve never printed {text!r}"
+        raise TimeoutError(msg)
 
-        results = []
-        try:
-            seen = wait_for("Serving on", 0)
-            for relative, addition in edits:
-                time.sleep(1.0)
-                path = project / relative
-                start_index = len(lines)
-                start = time.perf_counter()
-                path.write_text(path.read_text(encoding="utf-8") + addition, encoding="utf-8")
-                seen = wait_for("Reloading browsers", start_index)
-                what = [ln.split("vaultsite: ", 1)[1] for _, ln in lines[start_index:seen]
-                        if "vaultsite: drew" in ln or "afresh" in ln]
-                results.append((lines[seen][0] - start, "; ".join(what) or "nothing redrawn"))
-        finally:
-            server.terminate()
-            server.wait()
-        return results
+    results = []
+    try:
+        seen = wait_for("Serving on", 0)
+        for relative, addition in edits:
+            time.sleep(1.0)
+            path = project / relative
+            start_index = len(lines)
+            start = time.perf_counter()
+            path.write_text(path.read_text(encoding="utf-8") + addition, encoding="utf-8")
+            seen = wait_for("Reloading browsers", start_index)
+            what = [ln.split("vaultsite: ", 1)[1] for _, ln in lines[start_index:seen]
+                    if "vaultsite: drew" in ln or "afresh" in ln]
+            results.append((lines[seen][0] - start, "; ".join(what) or "nothing redrawn"))
+    finally:
+        server.terminate()
+        server.wait()
+    return results
 
 
 def main() -> None:
@@ -183,13 +187,23 @@ def main() -> None:
                  ("docs/momentum.md", "\nOne more line.\n"),
                  ("docs/rmsprop.zh.md", "\n再加一行。\n"),
                  ("snippets/adagrad.py", "\n# an edit that changes the module's hash\n")]
-        results = serve_reload_seconds(edits)
+        results = serve_reload_seconds(copy_of_project(base / "project"), base / "cache", edits)
         for (path, _), (seconds, drawn) in zip(edits, results, strict=True):
             print(f"serve: edit {path} to reload: {seconds:6.2f} s ({drawn[:90]})")
         for page in ("adagrad", "ru/adagrad", "zh/adagrad"):
             weights = page_weight(base / "site", page)
             detail = ", ".join(f"{k} {v / 1024:.1f}" for k, v in sorted(weights.items()))
             print(f"/{page}/ weight (KiB, gzip):      {sum(weights.values()) / 1024:6.1f} ({detail})")
+        synthetic = synthetic_project(base / "synthetic")
+        timed_build(base / "synthetic-site", base / "synthetic-cache", synthetic)
+        synthetic_warm = timed_build(base / "synthetic-site2", base / "synthetic-cache", synthetic)
+        print(f"synthetic vault (300 concepts × 3 languages): warm build {synthetic_warm:6.2f} s "
+              f"(this site: {warm:.2f} s)")
+        if "--synthetic-serve" in sys.argv:  # minutes per edit: the reload rebuilds 900 pages
+            for seconds, drawn in serve_reload_seconds(
+                    synthetic, base / "synthetic-cache", [("docs/c100.ru.md", "\nЕщё строка.\n")]):
+                print(f"synthetic vault: serve: edit docs/c100.ru.md to reload: {seconds:6.2f} s "
+                      f"({drawn[:60]})")
 
 
 if __name__ == "__main__":
