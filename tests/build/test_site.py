@@ -125,8 +125,22 @@ def test_links_land_in_the_readers_language(clean_build: tuple[Path, Path, str])
     """The Russian note's RMSprop and momentum links go to the Russian pages."""
     site, _, _ = clean_build
     html = (site / "ru" / "adagrad" / "index.html").read_text(encoding="utf-8")
-    assert '<a href="../rmsprop/">Градиентный спуск RmsProp</a>' in html
-    assert '<a href="../momentum/">Градиентный спуск с инерцией</a>' in html
+    assert '<a href="../rmsprop/" id="link-rmsprop">Градиентный спуск RmsProp</a>' in html
+    assert '<a href="../momentum/" id="link-momentum">Градиентный спуск с инерцией</a>' in html
+
+
+def test_linked_from_and_embed_on_real_pages(clean_build: tuple[Path, Path, str]) -> None:
+    """RMSprop lists AdaGrad's sentence; adaptive-formulations shows rmsprop's torch formula."""
+    site, _, _ = clean_build
+    rmsprop = (site / "rmsprop" / "index.html").read_text(encoding="utf-8")
+    assert ('<li><a href="../adagrad/#link-rmsprop">AdaGrad</a>: Add exponential decay, so that old '
+            "gradients are forgotten: that is <strong>RMSprop</strong>.</li>") in rmsprop
+    assert "^torch-rmsprop" not in rmsprop and 'id="link-graph"' in rmsprop
+    formulations = (site / "adaptive-formulations" / "index.html").read_text(encoding="utf-8")
+    embed = formulations[formulations.index('<div class="vault-embed">'):]
+    embed = embed[:embed.index("</div>\n<p>with defaults")]
+    assert embed.count('<math xmlns="http://www.w3.org/1998/Math/MathML" display="block">') == 1
+    assert embed.endswith('<p><a class="vault-embed-source" href="../rmsprop/">From RMSprop</a></p>\n')
 
 
 def test_second_build_redraws_and_reruns_nothing(clean_build: tuple[Path, Path, str],
