@@ -55,7 +55,7 @@ def node_title(lang: str, key: str) -> str:
         "gd": tr(lang, en="Gradient descent", ru="Градиентный спуск", zh="梯度下降"),
         "momentum": tr(lang, en="Momentum", ru="Градиентный спуск с инерцией", zh="动量法"),
         "adagrad": "AdaGrad",
-        "rmsprop": tr(lang, en="RMSprop", ru="Градиентный спуск RmsProp", zh="RMSprop"),
+        "rmsprop": tr(lang, en="RMSprop", ru="RMSprop", zh="RMSprop"),
         "adam": "Adam",
         "scheduling": tr(lang, en="Learning-rate decay and warmup",
                          ru="Затухание и разогрев шага", zh="学习率调度：衰减与预热"),
@@ -73,7 +73,7 @@ def node_role(lang: str, key: str) -> str:
                       zh="历史幅度：σ"),
         "rmsprop": tr(lang, en="recent gradients weigh more: α", ru="свежие градиенты весомее: α",
                       zh="动态权重：α"),
-        "adam": tr(lang, en="momentum + RMSprop", ru="инерция + RMSprop", zh="Momentum + RMSprop"),
+        "adam": tr(lang, en="momentum + RMSprop", ru="инерция + RMSprop", zh="动量法 + RMSprop"),
         "scheduling": tr(lang, en="η depends on t: ηᵗ", ru="η зависит от t: ηᵗ",
                          zh="η 随 t 变化：ηᵗ"),
     }

@@ -17,6 +17,7 @@ _HIDDEN = re.compile(
     r"|<[^<>\n]*>"  # an HTML tag
     r"|https?://\S+"  # a bare address
 )
+_GLOSS = re.compile(r"（[A-Za-z][A-Za-z0-9 .,'-]*）")
 _INSIDE = r"(?:[^{marks}\n]|\n(?![ \t]*\n)){{0,300}}"  # up to 300 characters, no blank line
 _QUOTED = re.compile("|".join(f"{o}{_INSIDE.format(marks=o + c)}{c}"
                               for o, c in (("“", "”"), ("«", "»"), ("„", "“"), ('"', '"'))))
@@ -44,10 +45,13 @@ def page_lines(markdown: str) -> dict[int, str]:
 
 
 def own_words(lines: dict[int, str]) -> dict[int, str]:
-    """The same lines with quoted words blanked (a quotation may span lines)."""
+    """The same lines with quoted words blanked (a quotation may span lines), and
+    glosses: a name in Latin letters in full-width brackets after a Chinese term,
+    动量法（Momentum), gives the original, it does not use it."""
     numbers = sorted(lines)
     joined = "\n".join(lines[n] for n in numbers)
     blanked = _QUOTED.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), joined)
+    blanked = _GLOSS.sub(lambda m: " " * len(m.group(0)), blanked)
     return dict(zip(numbers, blanked.split("\n"), strict=True))
 
 
