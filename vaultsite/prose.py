@@ -16,15 +16,20 @@ _HIDDEN = re.compile(
     r"|\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*\)"  # a Markdown link's target
     r"|<[^<>\n]*>"  # an HTML tag
     r"|https?://\S+"  # a bare address
+    r"|(?<!\S)#[^\s#]+"  # a #tag: the student's tag names
 )
 _GLOSS = re.compile(r"（[A-Za-z][A-Za-z0-9 .,'-]*）")
 _INSIDE = r"(?:[^{marks}\n]|\n(?![ \t]*\n)){{0,300}}"  # up to 300 characters, no blank line
+_LINK = re.compile(r"!?\[\[[^\]\n]*\]\]|!?\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\]\([^)\n]*\)")
 _QUOTED = re.compile("|".join(f"{o}{_INSIDE.format(marks=o + c)}{c}"
                               for o, c in (("“", "”"), ("«", "»"), ("„", "“"), ('"', '"'))))
 
 
-def page_lines(markdown: str) -> dict[int, str]:
-    """Each 1-based line of ``markdown`` → its prose, with quotations still in."""
+def page_lines(markdown: str, *, link_text: bool = True) -> dict[int, str]:
+    """Each 1-based line of ``markdown`` → its prose, with quotations still in.
+
+    ``link_text=False`` also blanks the text of links (for what is not linked yet).
+    """
     front = _FRONT_MATTER.match(markdown)
     if front:  # keep the line count, drop the names and settings
         markdown = "\n" * front.group(0).count("\n") + markdown[front.end():]
@@ -40,6 +45,8 @@ def page_lines(markdown: str) -> dict[int, str]:
                 lines[number] = caption
         else:  # code or math in the middle of a sentence: a gap, not glued words
             lines[segment.line] = lines.get(segment.line, "") + " "
+    if not link_text:
+        lines = {number: _LINK.sub(" ", text) for number, text in lines.items()}
     return {number: _HIDDEN.sub(" ", _WIKILINK_TARGET.sub("[[", text))
             for number, text in sorted(lines.items()) if number not in quoted}
 
