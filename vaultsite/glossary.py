@@ -27,14 +27,17 @@ _NOT_IN_DEFINITION = re.compile(r"[$#|*`<>\[\]\\\n]")  # would be Markdown, math
 _LETTER = r"A-Za-z0-9À-ɏЀ-ӿ"  # a variant is a whole word among these; CJK needs no spaces
 _FENCE = re.compile(r"^```glossary[ \t]*\n```[ \t]*$", re.MULTILINE)
 _SKIPPED_LINE = re.compile(r"^[ \t]*(?:>[ \t]*)*(?:#{1,6}[ \t]|!!!|\?\?\?|\[![\w-]+\])")  # titles
-_LINKED = re.compile(r"!?\[\[[^\]\n]*\]\]|!?\[[^\]\n]*\]\([^)\n]*\)|<[^>\n]*>|https?://\S+"
+_LINKED = re.compile(r"<abbr[^>]*>.*?</abbr>|!?\[\[[^\]\n]*\]\]|!?\[[^\]\n]*\]\([^)\n]*\)|<[^>\n]*>|https?://\S+"
                      r"|(?<!\S)#[\w/-]+")
 
 LABELS = {
     "page": {"en": "Page", "ru": "Страница", "zh": "页面"},
-    "avoid": {"en": "Not", "ru": "Не", "zh": "不用"},
+    "avoid": {"en": "Avoid", "ru": "Не пишем", "zh": "不用"},
+    "en": {"en": "English", "ru": "Английский", "zh": "英文"},
+    "ru": {"en": "Russian", "ru": "Русский", "zh": "俄文"},
+    "zh": {"en": "Chinese", "ru": "Китайский", "zh": "中文"},
 }
-LANGUAGE_LABELS = {"en": "English", "ru": "Русский", "zh": "中文"}
+COLON = {"en": ": ", "ru": ": ", "zh": "："}
 
 
 @dataclass(frozen=True)
@@ -281,15 +284,15 @@ def glossary_markdown(glossary: Glossary, lang: str,
     for term in terms:
         entry = term.entries[lang]
         parts.append(f"## {entry.term} {{ #{term.key} }}\n\n{entry.definition}\n")
-        details = []
+        colon, details = COLON[lang], []
         page = page_of(term.concept) if term.concept else None
         if page:
-            details.append(f"{LABELS['page'][lang]}: [{page[1]}]({page[0]})")
-        details += [f"{LANGUAGE_LABELS[other]}: {term.entries[other].term}"
+            details.append(f"{LABELS['page'][lang]}{colon}[{page[1]}]({page[0]})")
+        details += [f"{LABELS[other][lang]}{colon}{term.entries[other].term}"
                     for other in LANGUAGES if other != lang]
         if entry.forbid:
             avoided = ", ".join(v.replace("*", "…") for v in entry.forbid)
-            details.append(f"{LABELS['avoid'][lang]}: {avoided}")
+            details.append(f"{LABELS['avoid'][lang]}{colon}{avoided}")
         parts.append(" · ".join(details) + "\n")
     return "\n".join(parts)
 
@@ -331,9 +334,13 @@ def mark_first_uses(markdown: str, glossary: Glossary, lang: str, own_concept: s
 
 
 def _mark_line(line: str, pending: list[tuple[Term, Entry]]) -> str:
+    names = [name for _, entry in pending for name in (entry.term, *entry.forms)]
     for term, entry in list(pending):
         free = _LINKED.sub(lambda m: "\0" * len(m.group(0)), line)
         for name in sorted((entry.term, *entry.forms), key=len, reverse=True):
+            # 梯度 inside 梯度下降 is a use of the longer term, not of this one
+            for longer in (n for n in names if len(n) > len(name) and name in n):
+                free = _use_pattern(longer).sub(lambda m: "\0" * len(m.group(0)), free)
             match = _use_pattern(name).search(free)
             if match:
                 title = html.escape(entry.definition, quote=True)
