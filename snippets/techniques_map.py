@@ -73,7 +73,7 @@ def node_role(lang: str, key: str) -> str:
                       zh="历史幅度：σ"),
         "rmsprop": tr(lang, en="recent gradients weigh more: α", ru="свежие градиенты весомее: α",
                       zh="动态权重：α"),
-        "adam": tr(lang, en="momentum + RMSprop", ru="инерция + RMSprop", zh="动量法 + RMSprop"),
+        "adam": tr(lang, en="momentum + RMSprop", ru="инерция + RMSprop", zh="Momentum + RMSprop"),
         "scheduling": tr(lang, en="η depends on t: ηᵗ", ru="η зависит от t: ηᵗ",
                          zh="η 随 t 变化：ηᵗ"),
     }

@@ -137,7 +137,7 @@ def _term(node: yaml.Node, concepts: set[str], problems: list[VaultProblem]) -> 
     if concept and concept not in concepts:
         problems.append(_problem(line, f"concept `{concept}` has no page; write the stem of "
                                        "a page in docs/ (e.g. `rmsprop`) or leave it empty"))
-        concept = None
+        concept = ""
     entries: dict[str, Entry] = {}
     for lang in LANGUAGES:
         entry = _entry(fields.get(lang), lang, line, problems)

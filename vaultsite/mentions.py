@@ -3,6 +3,7 @@
 # printed by scripts/unlinked.py; the build does not fail on them.
 from __future__ import annotations
 
+import contextlib
 import posixpath
 import re
 from dataclasses import dataclass
@@ -88,10 +89,8 @@ def _linked_concepts(note: Note, vault: Vault, index: dict[str, set[str]]) -> se
     for match in WIKILINK.finditer(note.text):
         target = match.group("target").strip()
         if target and not match.group("embed"):
-            try:
+            with contextlib.suppress(LinkProblem):  # the build reports it; it links nothing
                 linked.add(resolve_concept(target, vault, index))
-            except LinkProblem:  # the build reports it; here it links nothing
-                pass
     here = posixpath.dirname(note.path)
     for match in _MARKDOWN_LINK.finditer(note.text):
         path = posixpath.normpath(posixpath.join(here, match.group("href")))

@@ -37,7 +37,7 @@ terms:
     zh: {term: RMSprop, definition: 会遗忘的 AdaGrad。, forbid: [RMSProp]}
   - concept: momentum
     en: {term: momentum, definition: The step keeps part of the last move.}
-    ru: {term: инерция, definition: Шаг хранит часть прошлого., forms: [инерцией], forbid: [импульс*]}
+    ru: {term: инерция, definition: Память шага., forms: [инерцией], forbid: [импульс*]}
     zh: {term: 动量法, definition: 步子保留上一次移动的一部分。, forbid: [Momentum]}
   - concept: gradient-descent
     en: {term: gradient descent, definition: Steps against the gradient.}
@@ -79,7 +79,8 @@ def test_entries_keep_their_lines_and_anchor_keys(glossary: Glossary) -> None:
         ("zh", ('"',), "“ ”", 27)]
 
 
-ENTRY = "terms:\n  - concept: demo\n    en: {term: A, definition: B}\n    ru: {term: А, definition: Б}\n"
+ENTRY = ("terms:\n  - concept: demo\n    en: {term: A, definition: B}\n"
+         "    ru: {term: А, definition: Б}\n")
 SECOND = "  - concept:\n    en: {term: A, definition: C}\n    ru: {term: В, definition: Г}\n"
 
 
@@ -97,7 +98,7 @@ SECOND = "  - concept:\n    en: {term: A, definition: C}\n    ru: {term: В, def
     (ENTRY.replace("demo", "nope") + "    zh: {term: 甲, definition: 乙}\n",
      "docs/glossary.yml:2: concept `nope` has no page; write the stem of a page in docs/ "
      "(e.g. `rmsprop`) or leave it empty"),
-    (ENTRY + "    zh: {term: 甲, definition: 乙}\n" + SECOND + "    zh: {term: 丙, definition: 丁}\n",
+    (f"{ENTRY}    zh: {{term: 甲, definition: 乙}}\n{SECOND}    zh: {{term: 丙, definition: 丁}}\n",
      "docs/glossary.yml:6: the en term “A” is also the entry at line 2; merge them"),
     ("- just a list\n",
      "docs/glossary.yml:1: the file needs a `terms:` list of entries (see the comment at its top)"),
@@ -143,11 +144,10 @@ def test_forbidden_variants_in_prose_only(glossary: Glossary, lang: str, markdow
     assert [(f.line, f.variant, f.preferred) for f in found] == expected
 
 
-def _page(glossary: Glossary, path: str, text: str = "") -> PageContext:
+def _page(glossary: Glossary, path: str) -> PageContext:
+    """A page at ``path`` in a vault of a few notes, with ``glossary``."""
     vault = Vault(tuple(parse_note(p, f"---\ntitle: {t}\n---\n# {t}\n") for p, t in [
-        ("rmsprop.md", "RMSprop"), ("rmsprop.ru.md", "RMSprop"), ("rmsprop.zh.md", "RMSprop"),
-        ("momentum.md", "Momentum"), ("momentum.zh.md", "动量法"),
-        ("basics/gradient-descent.zh.md", "梯度下降")]) + (parse_note(path, text),))
+        ("rmsprop.zh.md", "RMSprop"), ("momentum.zh.md", "动量法"), (path, "演示")]))
     slug = slugify(case="lower")
     lang = path.split(".")[-2] if path.count(".") == 2 else "en"
     language = Language(lang, vault, name_index(vault), {}, {},
@@ -210,7 +210,7 @@ def _abbr(definition: str, word: str) -> str:
      "> [!note] momentum\n> " + _abbr("Steps against the gradient.", "Gradient descent")
      + " uses the " + _abbr("The vector of partial derivatives.", "gradient") + ".\n"),
     ("ru", "demo", "Спуск с инерцией: инерция копится.\n",
-     "Спуск с " + _abbr("Шаг хранит часть прошлого.", "инерцией") + ": инерция копится.\n"),
+     "Спуск с " + _abbr("Память шага.", "инерцией") + ": инерция копится.\n"),
     ("zh", "demo", "梯度下降沿梯度的反方向。\n",
      _abbr("沿梯度反方向走。", "梯度下降") + "沿" + _abbr("偏导数组成的向量。", "梯度")
      + "的反方向。\n"),
