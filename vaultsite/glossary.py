@@ -27,8 +27,9 @@ _NOT_IN_DEFINITION = re.compile(r"[$#|*`<>\[\]\\\n]")  # would be Markdown, math
 _LETTER = r"A-Za-z0-9À-ɏЀ-ӿ"  # a variant is a whole word among these; CJK needs no spaces
 _FENCE = re.compile(r"^```glossary[ \t]*\n```[ \t]*$", re.MULTILINE)
 _SKIPPED_LINE = re.compile(r"^[ \t]*(?:>[ \t]*)*(?:#{1,6}[ \t]|!!!|\?\?\?|\[![\w-]+\])")  # titles
-_LINKED = re.compile(r"<abbr[^>]*>.*?</abbr>|!?\[\[[^\]\n]*\]\]|!?\[[^\]\n]*\]\([^)\n]*\)|<[^>\n]*>|https?://\S+"
-                     r"|(?<!\S)#[\w/-]+")
+_LINKED = re.compile(r"<abbr[^>]*>.*?</abbr>|!?\[\[[^\]\n]*\]\]|!?\[[^\]\n]*\]\([^)\n]*\)"
+                     r"|<[^>\n]*>|https?://\S+|(?<!\S)#[\w/-]+")
+_NOT_LINK = re.compile(r"<abbr[^>]*>.*?</abbr>|<[^>\n]*>|https?://\S+|(?<!\S)#[\w/-]+")
 
 LABELS = {
     "page": {"en": "Page", "ru": "Страница", "zh": "页面"},
@@ -337,18 +338,28 @@ def _mark_line(line: str, pending: list[tuple[Term, Entry]]) -> str:
     names = [name for _, entry in pending for name in (entry.term, *entry.forms)]
     for term, entry in list(pending):
         free = _LINKED.sub(lambda m: "\0" * len(m.group(0)), line)
-        for name in sorted((entry.term, *entry.forms), key=len, reverse=True):
-            # 梯度 inside 梯度下降 is a use of the longer term, not of this one
-            for longer in (n for n in names if len(n) > len(name) and name in n):
-                free = _use_pattern(longer).sub(lambda m: "\0" * len(m.group(0)), free)
-            match = _use_pattern(name).search(free)
-            if match:
-                title = html.escape(entry.definition, quote=True)
-                line = (line[:match.start()] + f'<abbr title="{title}" tabindex="0">'
-                        + line[match.start():match.end()] + "</abbr>" + line[match.end():])
-                pending.remove((term, entry))
-                break
+        links_shown = _NOT_LINK.sub(lambda m: "\0" * len(m.group(0)), line)
+        used, in_link = _first_use(free, entry, names), _first_use(links_shown, entry, names)
+        if in_link and (used is None or in_link[0] < used[0]):
+            pending.remove((term, entry))  # first used as a link's text: the link explains it
+        elif used:
+            start, end = used
+            title = html.escape(entry.definition, quote=True)
+            line = (line[:start] + f'<abbr title="{title}" tabindex="0">' + line[start:end]
+                    + "</abbr>" + line[end:])
+            pending.remove((term, entry))
     return line
+
+
+def _first_use(text: str, entry: Entry, names: list[str]) -> tuple[int, int] | None:
+    """Where the entry's first use in ``text`` is; 梯度 inside 梯度下降 is the longer term's."""
+    found: list[tuple[int, int]] = []
+    for name in (entry.term, *entry.forms):
+        visible = text
+        for longer in (n for n in names if len(n) > len(name) and name in n):
+            visible = _use_pattern(longer).sub(lambda m: "\0" * len(m.group(0)), visible)
+        found += [m.span() for m in _use_pattern(name).finditer(visible)][:1]
+    return min(found, key=lambda span: (span[0], -span[1]), default=None)
 
 
 def _use_pattern(name: str) -> re.Pattern[str]:

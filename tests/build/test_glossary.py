@@ -203,9 +203,11 @@ def _abbr(definition: str, word: str) -> str:
      "# RMSprop and momentum\n\n" + _abbr("AdaGrad that forgets.", "RMSprop") + " beats "
      + _abbr("The step keeps part of the last move.", "momentum") + ". Momentum again.\n"),
     ("en", "rmsprop", "RMSprop is this page.\n", "RMSprop is this page.\n"),
-    ("en", "demo", "See [[RMSprop]], `momentum`, [x](a.md).\n> momentum, quoted\n\nThen RMSprop.\n",
-     "See [[RMSprop]], `momentum`, [x](a.md).\n> momentum, quoted\n\nThen "
-     + _abbr("AdaGrad that forgets.", "RMSprop") + ".\n"),
+    ("en", "demo", "See [[RMSprop]], `momentum`.\n> momentum, quoted\n\nThen RMSprop, momentum.\n",
+     "See [[RMSprop]], `momentum`.\n> momentum, quoted\n\nThen RMSprop, "
+     + _abbr("The step keeps part of the last move.", "momentum") + ".\n"),
+    ("ru", "demo", "Инерция, затем инерцией.\n",
+     _abbr("Память шага.", "Инерция") + ", затем инерцией.\n"),
     ("en", "demo", "> [!note] momentum\n> Gradient descent uses the gradient.\n",
      "> [!note] momentum\n> " + _abbr("Steps against the gradient.", "Gradient descent")
      + " uses the " + _abbr("The vector of partial derivatives.", "gradient") + ".\n"),
@@ -218,7 +220,8 @@ def _abbr(definition: str, word: str) -> str:
 def test_first_use_shows_the_definition_once(glossary: Glossary, lang: str, concept: str,
                                              markdown: str, expected: str) -> None:
     """A term's first use in prose gets its definition; not in headings, callout titles,
-    links, code or quotations, not the page's own term, and a longer term wins."""
+    code or quotations, not the page's own term, not after a link already named it, the
+    earliest form first, and a longer term wins."""
     assert mark_first_uses(markdown, glossary, lang, concept) == expected
 
 
