@@ -13,7 +13,7 @@
 #
 # Five optimizers from this site, run from the same start on two surfaces:
 #
-# * the **ravine** f(x, y) = ½(x² + 50y²), 50 times steeper along y than along x;
+# * the **elongated bowl** f(x, y) = ½(x² + 50y²), 50 times steeper along y than along x;
 # * the **chasm** f(x) = cos(πx/6) − 3·exp(−x²/(2·0.15²)), two wide shallow valleys
 #   around a narrow deep well at 0.
 #
@@ -37,7 +37,7 @@ from snippets.surfaces import ravine, ravine_grad
 #
 # Each entry is an optimizer's `init / update / params` triple with its
 # hyperparameters bound. Plain GD and momentum need a step fitted to the
-# surface; the adaptive methods keep theirs. On the ravine the rates are roughly
+# surface; the adaptive methods keep theirs. On the bowl the rates are roughly
 # the best each method can take without diverging.
 
 # %%
@@ -65,7 +65,7 @@ for name, path in paths.items():
           f"{distances(path, [0, 0])[-1]:.2e}")
 
 # %% [markdown]
-# ## Paths on the ravine
+# ## Paths on the elongated bowl
 #
 # Plain gradient descent falls down the steep axis first and then crawls;
 # momentum overshoots and swings; AdaGrad heads straight in but slows down;

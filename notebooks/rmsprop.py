@@ -38,7 +38,7 @@ rmsprop.brake_figure("en")
 # %% [markdown]
 # ## `forgetting_figure`
 #
-# Paths on the ravine and distance to the minimum: AdaGrad stalls, RMSprop arrives.
+# Paths on the elongated bowl and distance to the minimum: AdaGrad stalls, RMSprop arrives.
 
 # %%
 rmsprop.forgetting_figure("en")

@@ -55,7 +55,7 @@ def node_title(lang: str, key: str) -> str:
         "gd": tr(lang, en="Gradient descent", ru="Градиентный спуск", zh="梯度下降"),
         "momentum": tr(lang, en="Momentum", ru="Градиентный спуск с инерцией", zh="动量法"),
         "adagrad": "AdaGrad",
-        "rmsprop": tr(lang, en="RMSprop", ru="Градиентный спуск RmsProp", zh="RMSprop"),
+        "rmsprop": tr(lang, en="RMSprop", ru="RMSprop", zh="RMSprop"),
         "adam": "Adam",
         "scheduling": tr(lang, en="Learning-rate decay and warmup",
                          ru="Затухание и разогрев шага", zh="学习率调度：衰减与预热"),

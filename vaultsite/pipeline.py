@@ -18,6 +18,7 @@ from vaultsite.callouts import convert_callouts
 from vaultsite.embed import expand_blocks
 from vaultsite.errors import VaultProblem
 from vaultsite.figures import FigureFile
+from vaultsite.glossary import Glossary, glossary_step
 from vaultsite.headings import normalize_headings
 from vaultsite.links import Backlink, anchor_links, backlinks_markdown, note_links
 from vaultsite.mathml import arithmatex_to_mathml, math_problems, math_to_tokens, tokens_to_mathml
@@ -46,6 +47,7 @@ class Language:
     tag_anchor: Callable[[str], str]  # a tag's anchor on the tags page (Material's setting)
     backlinks: Mapping[str, tuple[Backlink, ...]] = field(default_factory=dict)  # concept →
     links: tuple[tuple[str, str], ...] = ()  # (linking concept, linked concept), sorted
+    glossary: Glossary = field(default_factory=Glossary)  # docs/glossary.yml
 
 
 @dataclass(frozen=True)
@@ -231,8 +233,8 @@ def provenance(markdown: str, page: PageContext) -> tuple[str, list[VaultProblem
         return markdown, [VaultProblem(page.note.path, 1, str(error))]
 
 
-MARKDOWN_STEPS: tuple[Step, ...] = (tags, wikilinks, link_ids, backlinks, graphs, callouts, math,
-                                    blocks, transclusions, provenance)
+MARKDOWN_STEPS: tuple[Step, ...] = (glossary_step, tags, wikilinks, link_ids, backlinks, graphs,
+                                    callouts, math, blocks, transclusions, provenance)
 # embedded content: its links get no ids (the page has its own) and it has no backlinks
 EMBED_STEPS: tuple[Step, ...] = (tags, wikilinks, callouts, math, blocks, transclusions)
 
@@ -299,7 +301,7 @@ def page_inputs(page: PageContext) -> list[str]:
     language, note = page.language, page.note
     parts = [language.lang, note.path, note.text, repr(sorted(page.urls.items())),
              repr(page.notes_meta), repr(sorted(n.path for n in language.vault.notes)),
-             repr(language.vault.assets)]
+             repr(language.vault.assets), language.glossary.text]
     for match in WIKILINK.finditer(note.text):
         target = match.group("target").strip()
         names = {target, PurePosixPath(target).name}

@@ -14,6 +14,7 @@ from pymdownx.slugs import slugify
 from vaultsite import notebooks, pipeline, search
 from vaultsite.embed import ipynb_site_path
 from vaultsite.errors import VaultProblem
+from vaultsite.glossary import load_glossary
 from vaultsite.images import image_problems
 from vaultsite.links import edges, language_backlinks
 from vaultsite.mathfont import SITE_PATH as FONT_SITE_PATH
@@ -66,6 +67,8 @@ class Site:
         """Read the vault for ``lang``; the problems returned stop the build at once."""
         vault, unreadable = load_vault(self.docs_dir)
         unreadable += image_problems(self.docs_dir, vault.assets)
+        glossary, glossary_problems = load_glossary(self.docs_dir, vault)
+        unreadable += glossary_problems
         if unreadable:  # MkDocs would stop on these files with a traceback
             return unreadable
         self.problems, self.pages, self.cached, self.keys, self.tags = [], {}, {}, {}, {}
@@ -89,7 +92,8 @@ class Site:
         backlinks = language_backlinks(vault, lang, index=index, slugify=heading_slug)
         self.language = pipeline.Language(
             lang, vault, index, figures, self.renders.notebooks, heading_slug=heading_slug,
-            tag_anchor=tag_anchor, backlinks=backlinks, links=tuple(edges(backlinks, vault)))
+            tag_anchor=tag_anchor, backlinks=backlinks, links=tuple(edges(backlinks, vault)),
+            glossary=glossary)
         return []
 
     def generated_files(self) -> list[tuple[str, str | None, str | None]]:

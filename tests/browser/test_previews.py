@@ -9,7 +9,7 @@ import pytest
 # (page, link to preview, the preview's title, words of the target's first paragraph)
 PREVIEWS = [
     ("adagrad/", "../rmsprop/", "RMSprop", "Note 000 names the family"),
-    ("ru/adagrad/", "../rmsprop/", "Градиентный спуск RmsProp", "Заметка 000 называет"),
+    ("ru/adagrad/", "../rmsprop/", "RMSprop", "Заметка 000 называет"),
     ("zh/adagrad/", "../rmsprop/", "RMSprop", "笔记 000"),
     # a "Linked from" entry points at the sentence that links, which the preview shows
     ("rmsprop/", "../adam/#link-rmsprop", "Adam", "RMSprop"),
