@@ -9,13 +9,12 @@ its counterexamples ``x³`` and ``x⁴``.
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import partial
 from typing import TYPE_CHECKING
 
 import numpy as np
 from numpy.typing import ArrayLike
 
-from snippets.core import Array, trajectory
+from snippets.core import Array, descend_1d
 from snippets.plotting import COLORS, new_figure, tr
 
 if TYPE_CHECKING:
@@ -33,8 +32,8 @@ def init(x0: Array) -> Array:
     return x0
 
 
-def update(x: Array, g: Array, *, lr: float) -> Array:
-    """One step against the gradient."""
+def update(x: Array, g: Array, *, lr: float | Array) -> Array:
+    """One step against the gradient; a column of step sizes takes several steps at once."""
     return x - lr * g
 
 
@@ -58,8 +57,7 @@ def parabola_grad(x: Array) -> Array:
 
 def parabola_iterates(*, lr: float, x0: float = 2.0, steps: int) -> Array:
     """Iterates ``x_0 .. x_steps`` of plain GD on ``x²``; a step multiplies x by ``1 − 2h``."""
-    path = trajectory(init, partial(update, lr=lr), params, parabola_grad, x0, steps=steps)
-    return path[:, 0]
+    return descend_1d(parabola_grad, x0, lr=lr, steps=steps)
 
 
 def loss_after_step(alphas: ArrayLike, *, x: float) -> Array:

@@ -8,13 +8,10 @@
 
 from __future__ import annotations
 
-from functools import partial
-
 import numpy as np
 from matplotlib.figure import Figure
 
-from snippets import gradient_descent
-from snippets.core import Array, GradFn, trajectory
+from snippets.core import Array, GradFn, descend_1d
 from snippets.plotting import COLORS, new_figure, tr
 
 # --- two minima: x⁴ − 4x² − x ---
@@ -33,13 +30,6 @@ def two_minima_grad(x: Array) -> Array:
 def two_minima_critical_points() -> Array:
     """The three roots of ``4x³ − 8x − 1``, ascending: minimum, maximum, minimum."""
     return np.sort(np.roots([4.0, 0.0, -8.0, -1.0]).real)
-
-
-def gd_path(grad: GradFn, x0: float, *, lr: float, steps: int) -> Array:
-    """Iterates ``x_0 .. x_steps`` of plain gradient descent in one dimension."""
-    path = trajectory(gradient_descent.init, partial(gradient_descent.update, lr=lr),
-                      gradient_descent.params, grad, x0, steps=steps)
-    return path[:, 0]
 
 
 # --- the chasm: a deep, narrow well between two wide, shallow valleys ---
@@ -110,7 +100,7 @@ def two_minima_figure(lang: str) -> Figure:
     fig, (ax,) = new_figure(width=6.4, height=3.8)
     ax.plot(xs, two_minima(xs), color=COLORS["neutral"], linewidth=1.5)
     for method, (x0, lr, label) in runs.items():
-        path = gd_path(two_minima_grad, x0, lr=lr, steps=200)[:40]
+        path = descend_1d(two_minima_grad, x0, lr=lr, steps=200)[:40]
         ax.plot(path, two_minima(path), "o-", color=COLORS[method], label=label,
                 markersize=3.5, linewidth=1.0, alpha=0.85)
     low, _, high = two_minima_critical_points()

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, NamedTuple
 import numpy as np
 
 from snippets import gradient_descent
-from snippets.core import Array, GradFn, trajectory
+from snippets.core import Array, descend_1d, trajectory
 from snippets.plotting import COLORS, new_figure, tr
 
 if TYPE_CHECKING:
@@ -135,13 +135,6 @@ def stopping_iteration(masks: list[Array]) -> int | None:
 
 
 # --- condition 5 stopping too early ---
-
-
-def descend_1d(grad: GradFn, x0: float, *, lr: float, steps: int) -> Array:
-    """Iterates ``x_0 .. x_steps`` of plain GD on a one-variable loss."""
-    path = trajectory(gradient_descent.init, partial(gradient_descent.update, lr=lr),
-                      gradient_descent.params, grad, x0, steps=steps)
-    return path[:, 0]
 
 
 def exponential_run(*, steps: int = 10_098) -> tuple[Array, Array]:
