@@ -209,7 +209,8 @@ def lr_drop_figure(lang: str) -> Figure:
     fig, (ax,) = new_figure(width=6.4, height=3.4)
     labels = {
         "hung-yi": tr(lang, en="m ← λm − ηg, θ ← θ + m (Hung-yi Lee)",
-                      ru="m ← λm − ηg, θ ← θ + m (Хун-И Ли)", zh="m ← λm − ηg, θ ← θ + m（李宏毅）"),
+                      ru="m ← λm − ηg, θ ← θ + m (Хун-И Ли)",
+                      zh="m ← λm − ηg, θ ← θ + m（李宏毅）"),
         "torch": "b ← μb + g, θ ← θ − η·b (torch)",
     }
     styles = {"hung-yi": ("-", COLORS["momentum"]), "torch": ("--", COLORS["neutral"])}

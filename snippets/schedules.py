@@ -49,7 +49,10 @@ def resnet110_lr(
 
 
 def warmup_cosine_lr(step: ArrayLike, *, peak: float, warmup: int, total: int) -> Array:
-    """Linear rise from 0 to ``peak`` over ``warmup`` steps, then a half cosine to 0 at ``total``."""
+    """Linear rise from 0 to ``peak`` over ``warmup`` steps, then a half cosine to 0.
+
+    The cosine reaches 0 at step ``total``.
+    """
     s = np.asarray(step, dtype=np.float64)
     progress = np.clip((s - warmup) / (total - warmup), 0.0, 1.0)
     return np.where(s < warmup, peak * s / warmup, peak * 0.5 * (1.0 + np.cos(np.pi * progress)))

@@ -106,7 +106,8 @@ def box_exit(center: Array, toward: Array, *, half_width: float = BOX_HALF_WIDTH
     """
     direction = np.asarray(toward, dtype=float) - np.asarray(center, dtype=float)
     # the smallest scale that brings the direction onto a vertical or horizontal side
-    scales = [half / abs(d) for half, d in zip((half_width, half_height), direction) if d != 0]
+    scales = [half / abs(d)
+              for half, d in zip((half_width, half_height), direction, strict=True) if d != 0]
     return np.asarray(center, dtype=float) + min(scales) * direction
 
 
