@@ -16,6 +16,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 Array = NDArray[np.float64]
+Mask = NDArray[np.bool_]  # one True/False per iterate or per start
 GradFn = Callable[[Array], Array]
 State = TypeVar("State")
 # An optimizer as a triple (init, update with its hyperparameters bound, params);

@@ -62,7 +62,7 @@ def parabola_iterates(*, lr: float, x0: float = 2.0, steps: int) -> Array:
 
 def loss_after_step(alphas: ArrayLike, *, x: float) -> Array:
     """``f(x − α·f'(x))`` for ``f = x²``: the loss one step of size α away from x."""
-    return parabola(x - np.asarray(alphas, dtype=np.float64) * parabola_grad(np.float64(x)))
+    return parabola(x - np.asarray(alphas, dtype=np.float64) * parabola_grad(np.asarray(x, dtype=np.float64)))
 
 
 # --- second-order check in one dimension ---
@@ -153,7 +153,7 @@ def descent_condition_figure(lang: str) -> Figure:
     ax.plot(alphas, loss_after_step(alphas, x=1.0), color=COLORS["gd"],
             label=tr(lang, en="f(x − α·f′(x)), x = 1", ru="f(x − α·f′(x)), x = 1",
                      zh="f(x − α·f′(x))，x = 1"))
-    ax.axhline(parabola(1.0), color=COLORS["neutral"], linestyle="--", linewidth=1.0,
+    ax.axhline(float(parabola(1.0)), color=COLORS["neutral"], linestyle="--", linewidth=1.0,
                label=tr(lang, en="f(x) = 1: no step", ru="f(x) = 1: без шага",
                         zh="f(x) = 1：不迈步"))
     values = loss_after_step(marked, x=1.0)

@@ -128,7 +128,7 @@ def map_figure(lang: str) -> Figure:
         start_center = np.array(NODES[source].center)
         end_center = np.array(NODES[target].center)
         ax.add_patch(FancyArrowPatch(
-            box_exit(start_center, end_center), box_exit(end_center, start_center),
+            tuple(box_exit(start_center, end_center)), tuple(box_exit(end_center, start_center)),
             arrowstyle="-|>", mutation_scale=14, color=COLORS["neutral"], linewidth=1.3,
             linestyle="--" if dashed else "-"))
     ax.text(6.0, 3.4, tr(lang, en="all together (HY):\nθ ← θ − (ηᵗ/σᵗ)·mᵗ",

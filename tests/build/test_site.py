@@ -99,7 +99,7 @@ def test_search_config_names_files_the_site_has(clean_build: tuple[Path, Path, s
 def test_pages_fetch_nothing_from_other_hosts(clean_build: tuple[Path, Path, str]) -> None:
     """Every script, style, image and font a page or stylesheet loads is local."""
     site, _, _ = clean_build
-    external = set()
+    external: set[str] = set()
     for page in _pages(site):
         parser = _Resources()
         parser.feed(page.read_text(encoding="utf-8"))

@@ -175,7 +175,9 @@ def test_units_figure_draws_three_paths(lang: str) -> None:
     """The units figure: one axes with route (0), the GD, momentum and AdaGrad paths, the star."""
     figure = adagrad.units_figure(lang)
     assert isinstance(figure, Figure) and len(figure.axes) == 1
-    assert len(figure.axes[0].lines) == 5 and len(figure.axes[0].get_legend().texts) == 4
+    legend = figure.axes[0].get_legend()
+    assert legend is not None
+    assert len(figure.axes[0].lines) == 5 and len(legend.texts) == 4
 
 
 @pytest.mark.parametrize(
@@ -187,7 +189,9 @@ def test_units_figure_draws_three_paths(lang: str) -> None:
 def test_units_figure_labels_note_routes(lang: str, ideal: str, gd: str) -> None:
     """Note 002's routes (0), (1) and (2) are named in the legend and marked on the plot."""
     ax = adagrad.units_figure(lang).axes[0]
-    legend = [text.get_text() for text in ax.get_legend().texts]
+    shown = ax.get_legend()
+    assert shown is not None
+    legend = [text.get_text() for text in shown.texts]
     assert legend[:2] == [ideal, gd]
     assert sorted(text.get_text() for text in ax.texts) == ["(0)", "(1)", "(2)"]
 

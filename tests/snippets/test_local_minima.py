@@ -105,14 +105,16 @@ def test_vectorised_endpoints_match_single_paths() -> None:
 
 def test_two_minima_by_hand() -> None:
     """f(2) = 16 − 16 − 2 = −2 and f'(2) = 32 − 16 − 1 = 15."""
-    assert (two_minima(2.0), two_minima_grad(2.0)) == (-2.0, 15.0)
+    two = np.asarray(2.0)
+    assert (two_minima(two), two_minima_grad(two)) == (-2.0, 15.0)
 
 
 def test_gd_endpoints_by_hand() -> None:
     """f' = 2x with h = 0.25 halves every start: 8 → 2 and −4 → −1 in two steps."""
-    ends = local_minima.gd_endpoints(lambda x: 2 * x, [8.0, -4.0], lr=0.25, steps=2)
+    ends = local_minima.gd_endpoints(lambda x: 2 * x, np.array([8.0, -4.0]), lr=0.25,
+                                    steps=2)
     assert ends.tolist() == [2.0, -1.0]
-    assert local_minima.gd_endpoints(chasm_grad, [1, 2], lr=0.1, steps=0).dtype == np.float64
+    assert local_minima.gd_endpoints(chasm_grad, np.array([1, 2]), lr=0.1, steps=0).dtype == np.float64
 
 
 def test_in_chasm_radius_is_strict() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 
 import numpy as np
@@ -20,7 +21,7 @@ def buffer(state: momentum.State) -> np.ndarray:
     return state.m
 
 
-def _path(update: object, steps: int = 200) -> np.ndarray:
+def _path(update: Callable[..., momentum.State], steps: int = 200) -> np.ndarray:
     return trajectory(momentum.init, update, momentum.params, ravine_grad, START, steps=steps)
 
 

@@ -46,7 +46,7 @@ def test_sign_descent_by_hand() -> None:
 
 def test_sign_descent_stays_where_the_slope_is_zero() -> None:
     """sgn 0 = 0: on a flat function the walk never moves."""
-    assert sign_descent_path(lambda x: 0.0, 1.5, steps=3, max_divisor=2).tolist() == [1.5] * 4
+    assert sign_descent_path(np.zeros_like, 1.5, steps=3, max_divisor=2).tolist() == [1.5] * 4
 
 
 def test_sgd_sample_losses_by_hand() -> None:
