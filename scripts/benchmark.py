@@ -22,13 +22,56 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 
-def timed_build(site: Path, cache: Path, **env: str) -> float:
-    """Seconds for one ``mkdocs build --strict``; raises if it fails."""
-    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "VAULTSITE_CACHE": str(cache), **env}
+def timed_build(site: Path, cache: Path, project: Path = ROOT, **env: str) -> float:
+    """Seconds for one ``mkdocs build --strict`` of ``project``; raises if it fails."""
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "VAULTSITE_CACHE": str(cache),
+                   "PYTHONPATH": str(project), **env}
     start = time.perf_counter()
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
-                   cwd=ROOT, env=environment, check=True, capture_output=True)
+                   cwd=project, env=environment, check=True, capture_output=True)
     return time.perf_counter() - start
+
+
+LANGUAGE_WORDS = {"": ("Concept", "links to", "Details"), ".ru": ("Понятие", "ссылается на", "Подробности"),
+                  ".zh": ("概念", "链接到", "细节")}
+
+
+def synthetic_project(folder: Path, concepts: int = 300) -> Path:
+    """A vault of ``concepts`` notes in three languages, with this project's code and config.
+
+    Each note has three wikilinks (one to a heading), two tags, a callout and two
+    formulas; no figures or notebooks, so the build measures the page pipeline.
+    """
+    import shutil
+
+    docs = folder / "docs"
+    docs.mkdir(parents=True)
+    for name in ("overrides", "snippets", "vaultsite"):
+        shutil.copytree(ROOT / name, folder / name, ignore=shutil.ignore_patterns("__pycache__"))
+    (folder / "notebooks").mkdir()
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    (folder / "mkdocs.yml").write_text(re.sub(r"^nav:\n(?:[ #].*\n|\n)*", "", config,
+                                              flags=re.MULTILINE), encoding="utf-8")
+    for suffix, (word, links, details) in LANGUAGE_WORDS.items():
+        shutil.copy(ROOT / "docs" / f"tags{suffix}.md", docs / f"tags{suffix}.md")
+        (docs / f"notes{suffix}.md").write_text(
+            f"---\ntitle: Notes{suffix}\n---\n\n# Notes\n\n## 000 {{ #note-000 }}\n\nText.\n",
+            encoding="utf-8")
+        (docs / f"graph{suffix}.md").write_text(
+            f"---\ntitle: Graph{suffix}\n---\n\n# Graph\n\n```graph\n```\n", encoding="utf-8")
+        home = ", ".join(f"[[{word} {i:03d}]]" for i in range(0, concepts, 10))
+        (docs / f"index{suffix}.md").write_text(f"---\ntitle: Home\n---\n\n# Home\n\n{home}\n",
+                                                encoding="utf-8")
+        for i in range(concepts):
+            a, b, c = ((i + 1) % concepts, (i * 7 + 3) % concepts, (i * 13 + 5) % concepts)
+            (docs / f"c{i:03d}{suffix}.md").write_text(
+                f"---\ntitle: {word} {i:03d}\nnotes: [\"000\"]\n---\n\n# {word} {i:03d}\n\n"
+                f"#synthetic #group{i % 10}\n\nThis {links} [[{word} {a:03d}]] and "
+                f"[[{word} {b:03d}|another]], with $x_{{{i}}}^2 + \\eta$.\n\n"
+                f"> [!note] {details}\n> It also {links} [[{word} {c:03d}#{details}]].\n\n"
+                f"$$\nf(x) = \\frac{{1}}{{2}} x^2 + {i}\n$$\n\n## {details}\n\nMore text.\n",
+                encoding="utf-8")
+    return folder
 
 
 def figure_render_seconds(name: str = "adagrad.units_figure", repeat: int = 5) -> float:
@@ -62,62 +105,66 @@ def page_weight(site: Path, page: str) -> dict[str, int]:
     return weights
 
 
-def serve_reload_seconds(edits: list[tuple[str, str]], *options: str) -> list[tuple[float, str]]:
+def copy_of_project(folder: Path) -> Path:
+    """This project's vault, code and config, copied, so edits never touch the checkout."""
+    import shutil
+
+    for name in ("docs", "overrides", "snippets", "vaultsite", "notebooks"):
+        shutil.copytree(ROOT / name, folder / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "mkdocs.yml", folder / "mkdocs.yml")
+    return folder
+
+
+def serve_reload_seconds(project: Path, cache: Path, edits: list[tuple[str, str]],
+                         *options: str) -> list[tuple[float, str]]:
     """Seconds from each file edit to "Reloading browsers" in ``mkdocs serve``, with what was redrawn.
 
-    Runs on a copy of the project (PYTHONPATH points at the copy's packages),
-    so the checkout is never touched.
+    PYTHONPATH points at the project's own packages.
     """
-    import shutil
     import threading
 
-    with tempfile.TemporaryDirectory() as tmp:
-        project = Path(tmp)
-        for folder in ("docs", "overrides", "snippets", "vaultsite", "notebooks"):
-            shutil.copytree(ROOT / folder, project / folder)
-        shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-        environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project),
-                       "VAULTSITE_CACHE": str(ROOT / ".cache")}
-        server = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "-a", "127.0.0.1:8765", *options], cwd=project,
-            env=environment,
-            stderr=subprocess.PIPE, text=True)
-        lines: list[tuple[float, str]] = []
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project),
+                   "VAULTSITE_CACHE": str(cache)}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", "127.0.0.1:8765", *options], cwd=project,
+        env=environment,
+        stderr=subprocess.PIPE, text=True)
+    lines: list[tuple[float, str]] = []
 
-        def read() -> None:
-            assert server.stderr is not None
-            for line in server.stderr:
-                lines.append((time.perf_counter(), line.rstrip()))
+    def read() -> None:
+        assert server.stderr is not None
+        for line in server.stderr:
+            lines.append((time.perf_counter(), line.rstrip()))
 
-        threading.Thread(target=read, daemon=True).start()
+    threading.Thread(target=read, daemon=True).start()
 
-        def wait_for(text: str, after: int, timeout: float = 300) -> int:
-            deadline = time.perf_counter() + timeout
-            while time.perf_counter() < deadline:
-                for i in range(after, len(lines)):
-                    if text in lines[i][1]:
-                        return i
-                time.sleep(0.02)
-            msg = f"mkdocs serve never printed {text!r}"
-            raise TimeoutError(msg)
+    def wait_for(text: str, after: int, timeout: float = 1200) -> int:
+        deadline = time.perf_counter() + timeout
+        while time.perf_counter() < deadline:
+            for i in range(after, len(lines)):
+                if text in lines[i][1]:
+                    return i
+            time.sleep(0.02)
+        msg = f"mkdocs serve never printed {text!r}"
+        raise TimeoutError(msg)
 
-        results = []
-        try:
-            seen = wait_for("Serving on", 0)
-            for relative, addition in edits:
-                time.sleep(1.0)
-                path = project / relative
-                start_index = len(lines)
-                start = time.perf_counter()
-                path.write_text(path.read_text(encoding="utf-8") + addition, encoding="utf-8")
-                seen = wait_for("Reloading browsers", start_index)
-                what = [ln.split("vaultsite: ", 1)[1] for _, ln in lines[start_index:seen]
-                        if "vaultsite: drew" in ln or "afresh" in ln]
-                results.append((lines[seen][0] - start, "; ".join(what) or "nothing redrawn"))
-        finally:
-            server.terminate()
-            server.wait()
-        return results
+    results = []
+    try:
+        seen = wait_for("Serving on", 0)
+        for relative, addition in edits:
+            time.sleep(1.0)
+            path = project / relative
+            start_index = len(lines)
+            start = time.perf_counter()
+            path.write_text(path.read_text(encoding="utf-8") + addition, encoding="utf-8")
+            seen = wait_for("Reloading browsers", start_index)
+            what = [ln.split("vaultsite: ", 1)[1] for _, ln in lines[start_index:seen]
+                    if "vaultsite: drew" in ln or "afresh" in ln]
+            results.append((lines[seen][0] - start, "; ".join(what) or "nothing redrawn"))
+    finally:
+        server.terminate()
+        server.wait()
+    return results
 
 
 def main() -> None:
@@ -140,13 +187,23 @@ def main() -> None:
                  ("docs/momentum.md", "\nOne more line.\n"),
                  ("docs/rmsprop.zh.md", "\n再加一行。\n"),
                  ("snippets/adagrad.py", "\n# an edit that changes the module's hash\n")]
-        results = serve_reload_seconds(edits)
+        results = serve_reload_seconds(copy_of_project(base / "project"), base / "cache", edits)
         for (path, _), (seconds, drawn) in zip(edits, results, strict=True):
             print(f"serve: edit {path} to reload: {seconds:6.2f} s ({drawn[:90]})")
         for page in ("adagrad", "ru/adagrad", "zh/adagrad"):
             weights = page_weight(base / "site", page)
             detail = ", ".join(f"{k} {v / 1024:.1f}" for k, v in sorted(weights.items()))
             print(f"/{page}/ weight (KiB, gzip):      {sum(weights.values()) / 1024:6.1f} ({detail})")
+        synthetic = synthetic_project(base / "synthetic")
+        timed_build(base / "synthetic-site", base / "synthetic-cache", synthetic)
+        synthetic_warm = timed_build(base / "synthetic-site2", base / "synthetic-cache", synthetic)
+        print(f"synthetic vault (300 concepts × 3 languages): warm build {synthetic_warm:6.2f} s "
+              f"(this site: {warm:.2f} s)")
+        if "--synthetic-serve" in sys.argv:  # minutes per edit: the reload rebuilds 900 pages
+            for seconds, drawn in serve_reload_seconds(
+                    synthetic, base / "synthetic-cache", [("docs/c100.ru.md", "\nЕщё строка.\n")]):
+                print(f"synthetic vault: serve: edit docs/c100.ru.md to reload: {seconds:6.2f} s "
+                      f"({drawn[:60]})")
 
 
 if __name__ == "__main__":

@@ -164,6 +164,13 @@ def _placed(ordered: list[GraphNode], links: set[Edge], width: float, height: fl
         for n, (_, i) in enumerate(angles):
             turn = angles[0][0] + 2 * math.pi * n / len(angles)
             pos[i] = [cx + 0.36 * width * math.cos(turn), cy + 0.36 * height * math.sin(turn)]
+    elif len(ordered) > 1:
+        # The forces leave a loose cluster with empty margins; stretched to fill the
+        # picture, the labels get the room
+        xs, ys = [p[0] for p in pos], [p[1] for p in pos]
+        for p in pos:
+            p[0] = width * (0.08 + 0.84 * (p[0] - min(xs)) / max(max(xs) - min(xs), 1.0))
+            p[1] = height * (0.08 + 0.84 * (p[1] - min(ys)) / max(max(ys) - min(ys), 1.0))
     # Edges run towards the middle, so a label on the outer side of its node crosses fewer
     above = [pos[i][1] < height / 2 and not n.current for i, n in enumerate(ordered)]
     boxes[:] = [_box(n, up) for n, up in zip(ordered, above, strict=True)]

@@ -179,7 +179,9 @@ def backlinks_markdown(backlinks: tuple[Backlink, ...], *, page: Note, heading: 
     here = posixpath.dirname(page.path)
     items = [f"- [{b.title}]({posixpath.relpath(b.source, here)}#{b.anchor}): {b.context}"
              for b in backlinks]
-    return f"\n\n## {heading} {{ #linked-from .vault-backlinks }}\n\n" + "\n".join(items) + "\n"
+    # the sentences are other pages' text: searching for them should find those pages
+    return (f"\n\n## {heading} {{ #linked-from .vault-backlinks data-search-exclude }}\n\n"
+            + "\n".join(items) + "\n")
 
 
 def edges(backlinks: Mapping[str, tuple[Backlink, ...]], vault: Vault) -> list[tuple[str, str]]:

@@ -11,6 +11,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from vaultsite import graphs as graphs_of
 from vaultsite import theme
 from vaultsite.blocks import find_blocks
 from vaultsite.callouts import convert_callouts
@@ -23,6 +24,7 @@ from vaultsite.mathml import arithmatex_to_mathml, math_problems, math_to_tokens
 from vaultsite.notebooks import NO_ALT
 from vaultsite.provenance import add_source_line
 from vaultsite.rawsource import raw_source_problems
+from vaultsite.segments import Segment, map_kind
 from vaultsite.snippet_source import SnippetNameError, dependency_digest
 from vaultsite.strings import text
 from vaultsite.tags import extract_tags
@@ -50,6 +52,7 @@ class Language:
     heading_slug: Callable[[str], str]
     tag_anchor: Callable[[str], str]  # a tag's anchor on the tags page (Material's setting)
     backlinks: Mapping[str, tuple[Backlink, ...]] = field(default_factory=dict)  # concept →
+    links: tuple[tuple[str, str], ...] = ()  # (linking concept, linked concept), sorted
 
 
 @dataclass(frozen=True)
@@ -105,6 +108,41 @@ def backlinks(markdown: str, page: PageContext) -> tuple[str, list[VaultProblem]
     found = page.language.backlinks.get(page.note.concept, ())
     return markdown.rstrip("\n") + backlinks_markdown(
         found, page=page.note, heading=text("linked_from", page.lang)), []
+
+
+_GRAPH_FENCE = re.compile(r"\A[ \t]*(`{3,}|~{3,})graph[ \t]*\n(?P<body>.*?)\n?[ \t]*\1[ \t]*\Z", re.DOTALL)
+
+
+def graphs(markdown: str, page: PageContext) -> tuple[str, list[VaultProblem]]:
+    """A concept page ends with its local link graph; a ```graph fence shows them all."""
+    language, note = page.language, page.note
+    def fence(segment: Segment) -> str:
+        match = _GRAPH_FENCE.match(segment.text)
+        if match is None:
+            return segment.text
+        plain = graphs_of.draw(_global(page, with_tags=False), title=text("whole_graph", page.lang),
+                               prefix="graph", size="global")
+        tagged = graphs_of.draw(_global(page, with_tags=True), title=text("with_tags", page.lang),
+                                prefix="graph-tags", size="global")
+        return (f'{plain}\n\n<details class="vault-graph-tags"><summary>{text("with_tags", page.lang)}'
+                f"</summary>\n{tagged}\n</details>")
+    markdown = map_kind(markdown, "fence", fence)
+    svg = graphs_of.draw(graphs_of.local_graph(note, language.vault, language.links),
+                         title=text("link_graph_of", page.lang).format(note.title or note.concept),
+                         prefix="local-graph", size="local")
+    if not svg or "notes" not in note.meta:
+        return markdown, []
+    whole = page.urls.get("graph", ".md")  # a URL, or the file's name if the vault has none
+    more = "" if whole.endswith(".md") else (
+        f'\n\n<p><a href="{whole}">{text("whole_graph", page.lang)}</a></p>')
+    return (markdown.rstrip("\n") + f"\n\n## {text('link_graph', page.lang)} "
+            f"{{ #link-graph data-search-exclude }}\n\n{svg}{more}\n"), []
+
+
+def _global(page: PageContext, *, with_tags: bool) -> graphs_of.Graph:
+    return graphs_of.global_graph(page.note, page.language.vault, page.language.links,
+                                  with_tags=with_tags, tags_url=page.urls["tags"],
+                                  tag_anchor=page.language.tag_anchor)
 
 
 def callouts(markdown: str, page: PageContext) -> tuple[str, list[VaultProblem]]:
@@ -200,8 +238,8 @@ def provenance(markdown: str, page: PageContext) -> tuple[str, list[VaultProblem
         return markdown, [VaultProblem(page.note.path, 1, str(error))]
 
 
-MARKDOWN_STEPS: tuple[Step, ...] = (tags, wikilinks, link_ids, backlinks, callouts, math, blocks,
-                                    transclusions, provenance)
+MARKDOWN_STEPS: tuple[Step, ...] = (tags, wikilinks, link_ids, backlinks, graphs, callouts, math,
+                                    blocks, transclusions, provenance)
 # embedded content: its links get no ids (the page has its own) and it has no backlinks
 EMBED_STEPS: tuple[Step, ...] = (tags, wikilinks, callouts, math, blocks, transclusions)
 
@@ -278,6 +316,9 @@ def page_inputs(page: PageContext) -> list[str]:
             linked = language.vault.note(concept, language.lang)
             parts.append(repr((linked.path, linked.title, linked.headings)) if linked else "none")
     parts.append(repr(language.backlinks.get(note.concept, ())))
+    parts.append(repr(graphs_of.local_graph(note, language.vault, language.links)))
+    if "```graph" in note.text:  # the whole map: every concept's title, links and tags
+        parts.append(repr(_global(page, with_tags=True)))
     parts.extend(_embedded_texts(note, language, seen={note.path}))
     for fence in find_blocks(note.text, "figure"):
         figure = language.figures.get(fence.names[0]) if fence.names else None

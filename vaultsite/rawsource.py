@@ -36,6 +36,8 @@ def prose_text(page_html: str) -> str:
 def raw_source(page_html: str) -> tuple[tuple[str, str], ...]:
     """``(kind, excerpt)`` for every piece of Markdown or TeX source left in the prose."""
     prose = prose_text(page_html)
+    if not any(mark in prose for mark in ("\\", "$$", "[[", "```", "~~~")):
+        return ()  # the common case, found by fast substring search instead of the regex
     found = []
     for match in _RAW.finditer(prose):
         kind = match.lastgroup or "tex"

@@ -15,7 +15,7 @@ from vaultsite import notebooks, pipeline, search
 from vaultsite.embed import ipynb_site_path
 from vaultsite.errors import VaultProblem
 from vaultsite.images import image_problems
-from vaultsite.links import language_backlinks
+from vaultsite.links import edges, language_backlinks
 from vaultsite.mathfont import SITE_PATH as FONT_SITE_PATH
 from vaultsite.mathml import math_as_text
 from vaultsite.pagecache import PLACEHOLDER, CachedPage, PageCache, environment_digest, page_key
@@ -86,10 +86,10 @@ class Site:
         figures = {name: f for (name, figure_lang), f in self.renders.figures.items()
                    if figure_lang == lang}
         index, heading_slug = name_index(vault), functools.partial(_heading_slug, sep="-")
+        backlinks = language_backlinks(vault, lang, index=index, slugify=heading_slug)
         self.language = pipeline.Language(
             lang, vault, index, figures, self.renders.notebooks, heading_slug=heading_slug,
-            tag_anchor=tag_anchor,
-            backlinks=language_backlinks(vault, lang, index=index, slugify=heading_slug))
+            tag_anchor=tag_anchor, backlinks=backlinks, links=tuple(edges(backlinks, vault)))
         return []
 
     def generated_files(self) -> list[tuple[str, str | None, str | None]]:
@@ -109,7 +109,7 @@ class Site:
         """Vault paths of the pages and files every page links to."""
         assert self.language is not None
         suffix = "" if self.language.lang == DEFAULT_LANGUAGE else f".{self.language.lang}"
-        return {"tags": f"tags{suffix}.md", "notes": f"notes{suffix}.md",
+        return {"tags": f"tags{suffix}.md", "notes": f"notes{suffix}.md", "graph": f"graph{suffix}.md",
                 "jupyter_css": notebooks.CSS_SITE_PATH}
 
     def page_markdown(self, markdown: str, path: str, meta: Mapping[str, Any],

@@ -123,7 +123,15 @@ class Vault:
 
     def note(self, concept: str, lang: str) -> Note | None:
         """The note of ``concept`` in ``lang``, if it exists."""
-        return next((n for n in self.notes if n.concept == concept and n.lang == lang), None)
+        return self._by_concept.get((concept, lang))
+
+    @functools.cached_property
+    def _by_concept(self) -> dict[tuple[str, str], Note]:
+        """Built once: every page asks for its links' notes (a vault of 900 notes, many times)."""
+        found: dict[tuple[str, str], Note] = {}
+        for note in self.notes:
+            found.setdefault((note.concept, note.lang), note)
+        return found
 
     def concepts(self) -> list[str]:
         """Every concept, sorted."""

@@ -125,7 +125,7 @@ def test_backlinks_section_links_to_each_spot(vault: Vault) -> None:
     page = next(n for n in vault.notes if n.path == "lab/momentum.md")
     found = (Backlink("adagrad.md", "AdaGrad", "link-lab-momentum", "Compare **heavy ball**."),)
     assert backlinks_markdown(found, page=page, heading="Linked from") == (
-        "\n\n## Linked from { #linked-from .vault-backlinks }\n\n"
+        "\n\n## Linked from { #linked-from .vault-backlinks data-search-exclude }\n\n"
         "- [AdaGrad](../adagrad.md#link-lab-momentum): Compare **heavy ball**.\n")
 
 
