@@ -11,13 +11,14 @@
 # %% [markdown]
 # # AdaGrad: the figures
 #
-# Every figure of the page, drawn by `snippets/adagrad.py`, the module the
-# tests check. Each figure function takes a language code: try `"ru"` or `"zh"`.
+# Every figure of the page, drawn by `snippets/adagrad.py` and
+# `snippets/adagrad_vs_rmsprop.py`, the modules the tests check. Each figure function takes a
+# language code: try `"ru"` or `"zh"`.
 
 # %%
 # %matplotlib inline
 # %config InlineBackend.figure_formats = ["svg"]
-from snippets import adagrad
+from snippets import adagrad, adagrad_vs_rmsprop
 
 # %% [markdown]
 # ## `units_figure`
@@ -33,4 +34,4 @@ adagrad.units_figure("en")
 # Distance and step length on a log scale: AdaGrad stalls, RMSprop keeps moving.
 
 # %%
-adagrad.vanishing_step_figure("en")
+adagrad_vs_rmsprop.vanishing_step_figure("en")

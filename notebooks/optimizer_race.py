@@ -29,8 +29,8 @@ import numpy as np
 
 from snippets import adagrad, adam, gradient_descent, local_minima, momentum, rmsprop
 from snippets.core import distances, trajectory
-from snippets.plotting import COLORS, contour, new_figure, path_line
-from snippets.surfaces import ravine, ravine_grad
+from snippets.plotting import COLORS, new_figure, path_line
+from snippets.surfaces import RAVINE_START, ravine_contour, ravine_grad
 
 # %% [markdown]
 # ## The contestants
@@ -41,24 +41,23 @@ from snippets.surfaces import ravine, ravine_grad
 # the best each method can take without diverging.
 
 # %%
-def contestants(*, gd_lr, momentum_lr, momentum_decay):
+def contestants(*, gd_lr, momentum_lr, momentum_coefficient):
     """The five optimizers, with the surface-dependent rates given."""
     return {
         "gd": (gradient_descent.init, partial(gradient_descent.update, lr=gd_lr),
                gradient_descent.params),
         "momentum": (momentum.init, partial(momentum.update, lr=momentum_lr,
-                                            decay=momentum_decay), momentum.params),
+                                            momentum=momentum_coefficient), momentum.params),
         "adagrad": (adagrad.init, partial(adagrad.update_note, lr=0.5), adagrad.params),
         "rmsprop": (rmsprop.init, partial(rmsprop.update, lr=0.05, alpha=0.9), rmsprop.params),
         "adam": (adam.init, partial(adam.update, lr=0.1), adam.params),
     }
 
 
-OPTIMIZERS = contestants(gd_lr=0.035, momentum_lr=0.01, momentum_decay=0.8)
-START = np.array([-4.0, 1.0])
+OPTIMIZERS = contestants(gd_lr=0.035, momentum_lr=0.01, momentum_coefficient=0.8)
 STEPS = 150
 
-paths = {name: trajectory(*triple, ravine_grad, START, steps=STEPS)
+paths = {name: trajectory(*triple, ravine_grad, RAVINE_START, steps=STEPS)
          for name, triple in OPTIMIZERS.items()}
 for name, path in paths.items():
     print(f"{name:9s} distance to the minimum after {STEPS} steps: "
@@ -73,8 +72,7 @@ for name, path in paths.items():
 
 # %%
 fig, (ax_paths, ax_distance) = new_figure(2, width=11, height=4)
-contour(ax_paths, ravine, xlim=(-4.5, 0.5), ylim=(-1.2, 1.2),
-        levels=[0.05, 0.2, 0.5, 1, 2, 4, 8, 12, 20, 30])
+ravine_contour(ax_paths)
 for name, path in paths.items():
     path_line(ax_paths, path[:60], method=name, label=name)
     ax_distance.semilogy(distances(path, [0, 0]) + 1e-16, color=COLORS[name], label=name)
@@ -98,7 +96,7 @@ fig
 
 # %%
 starts = np.linspace(-10.0, 10.0, 400)
-CHASM_OPTIMIZERS = contestants(gd_lr=0.005, momentum_lr=0.005, momentum_decay=0.9)
+CHASM_OPTIMIZERS = contestants(gd_lr=0.005, momentum_lr=0.005, momentum_coefficient=0.9)
 ends = {name: trajectory(*triple, local_minima.chasm_grad, starts, steps=3000)[-1]
         for name, triple in CHASM_OPTIMIZERS.items()}
 for name, end in ends.items():

@@ -11,13 +11,13 @@
 # %% [markdown]
 # # RMSprop: the figures
 #
-# Every figure of the page, drawn by `snippets/rmsprop.py`, the module the
-# tests check. Each figure function takes a language code: try `"ru"` or `"zh"`.
+# Every figure of the page, drawn by `snippets/adagrad_vs_rmsprop.py`, the module
+# the tests check. Each figure function takes a language code: try `"ru"` or `"zh"`.
 
 # %%
 # %matplotlib inline
 # %config InlineBackend.figure_formats = ["svg"]
-from snippets import rmsprop
+from snippets import adagrad_vs_rmsprop
 
 # %% [markdown]
 # ## `memory_figure`
@@ -25,7 +25,7 @@ from snippets import rmsprop
 # How much each past squared gradient counts after 40 steps: AdaGrad vs RMSprop.
 
 # %%
-rmsprop.memory_figure("en")
+adagrad_vs_rmsprop.memory_figure("en")
 
 # %% [markdown]
 # ## `brake_figure`
@@ -33,7 +33,7 @@ rmsprop.memory_figure("en")
 # Step length when the gradient jumps from 0.1 to 10 at step 101.
 
 # %%
-rmsprop.brake_figure("en")
+adagrad_vs_rmsprop.brake_figure("en")
 
 # %% [markdown]
 # ## `forgetting_figure`
@@ -41,4 +41,4 @@ rmsprop.brake_figure("en")
 # Paths on the elongated bowl and distance to the minimum: AdaGrad stalls, RMSprop arrives.
 
 # %%
-rmsprop.forgetting_figure("en")
+adagrad_vs_rmsprop.forgetting_figure("en")

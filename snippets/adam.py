@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from functools import partial
 from typing import NamedTuple
 
@@ -10,9 +9,9 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from snippets import adagrad, momentum, rmsprop
-from snippets.core import Array, trajectory
-from snippets.plotting import COLORS, contour, new_figure, path_line, tr
-from snippets.surfaces import ravine, ravine_grad
+from snippets.core import Array, fed_path, trajectory
+from snippets.plotting import COLORS, new_figure, path_line, tr
+from snippets.surfaces import RAVINE_START, ravine_contour, ravine_grad
 
 
 class State(NamedTuple):
@@ -70,32 +69,6 @@ def update_uncorrected(
     return State(state.x - lr * m / (np.sqrt(v) + eps), m, v, state.t + 1)
 
 
-def steps_on_gradients(
-    init_fn: Callable[[Array], object],
-    update_fn: Callable[[object, Array], object],
-    params_fn: Callable[[object], Array],
-    grads: Array,
-) -> Array:
-    """Signed steps ``x_t − x_{t−1}`` of any optimizer fed a fixed sequence of gradients.
-
-    Args:
-        init_fn: the optimizer's ``init``.
-        update_fn: its ``update`` with hyperparameters bound (``functools.partial``).
-        params_fn: its ``params``.
-        grads: one gradient per row, shape ``(steps, dim)``.
-
-    Returns:
-        The steps, same shape as ``grads``.
-    """
-    state = init_fn(np.zeros_like(grads[0]))
-    steps = []
-    for g in grads:
-        new_state = update_fn(state, g)
-        steps.append(params_fn(new_state) - params_fn(state))
-        state = new_state
-    return np.array(steps)
-
-
 def step_bound(*, lr: float = 1e-3, beta1: float = 0.9, beta2: float = 0.999) -> float:
     """Kingma & Ba's bound on one step, ``lr·(1−β₁)/√(1−β₂)``, if it exceeds ``lr``.
 
@@ -117,7 +90,7 @@ def bias_correction_figure(lang: str) -> Figure:
     }
     fig, (ax,) = new_figure(width=6.4, height=3.4)
     for color, (update_fn, style, label) in runs.items():
-        steps = steps_on_gradients(init, partial(update_fn, lr=1.0), params, grads)
+        steps = np.diff(fed_path(init, partial(update_fn, lr=1.0), params, grads), axis=0)
         ax.semilogx(t, np.abs(steps[:, 0]), color=COLORS[color], linestyle=style, label=label)
     ax.set_xlabel(tr(lang, en="iteration t", ru="итерация t", zh="迭代 t"))
     ax.set_ylabel(tr(lang, en="step length / lr", ru="длина шага / lr", zh="步长 / lr"))
@@ -134,13 +107,12 @@ def bias_correction_figure(lang: str) -> Figure:
 
 def ravine_paths(*, steps: int = 80) -> dict[str, Array]:
     """Momentum (η 0.005, λ 0.8), RMSprop (η 0.1, α 0.9) and Adam (lr 0.1) from (−4, 1)."""
-    start = adagrad.START
     return {
-        "momentum": trajectory(momentum.init, partial(momentum.update, lr=0.005, decay=0.8),
-                               momentum.params, ravine_grad, start, steps=steps),
+        "momentum": trajectory(momentum.init, partial(momentum.update, lr=0.005, momentum=0.8),
+                               momentum.params, ravine_grad, RAVINE_START, steps=steps),
         "rmsprop": trajectory(rmsprop.init, partial(rmsprop.update, lr=0.1, alpha=0.9),
-                              rmsprop.params, ravine_grad, start, steps=steps),
-        "adam": trajectory(init, partial(update, lr=0.1), params, ravine_grad, start,
+                              rmsprop.params, ravine_grad, RAVINE_START, steps=steps),
+        "adam": trajectory(init, partial(update, lr=0.1), params, ravine_grad, RAVINE_START,
                            steps=steps),
     }
 
@@ -148,8 +120,7 @@ def ravine_paths(*, steps: int = 80) -> dict[str, Array]:
 def ravine_figure(lang: str) -> Figure:
     """Momentum swings along the steep axis; RMSprop and Adam head off at 45°."""
     fig, (ax,) = new_figure(width=6.4, height=3.6)
-    contour(ax, ravine, xlim=(-4.5, 0.5), ylim=(-1.2, 1.2),
-            levels=[0.05, 0.2, 0.5, 1, 2, 4, 8, 12, 20, 30])
+    ravine_contour(ax)
     names = {"momentum": tr(lang, en="momentum", ru="с инерцией", zh="动量法"),
              "rmsprop": "RMSprop", "adam": "Adam"}
     for method, path in ravine_paths().items():
@@ -178,14 +149,16 @@ def spray_steps(grads: Array, *, lr: float) -> dict[str, Array]:
     HY's mean-form AdaGrad, Duchi's AdaGrad, HY's RMSprop (α = 0.9) and Adam
     (torch defaults except ``lr``).
     """
-    optimizers = {
-        "adagrad_mean": (adagrad.init, partial(adagrad.update_mean, lr=lr), adagrad.params),
-        "adagrad_duchi": (adagrad.init, partial(adagrad.update_duchi, lr=lr), adagrad.params),
-        "rmsprop": (rmsprop.init, partial(rmsprop.update, lr=lr, alpha=0.9), rmsprop.params),
-        "adam": (init, partial(update, lr=lr), params),
+    paths = {
+        "adagrad_mean": fed_path(adagrad.init, partial(adagrad.update_mean, lr=lr),
+                                 adagrad.params, grads),
+        "adagrad_duchi": fed_path(adagrad.init, partial(adagrad.update_duchi, lr=lr),
+                                  adagrad.params, grads),
+        "rmsprop": fed_path(rmsprop.init, partial(rmsprop.update, lr=lr, alpha=0.9),
+                            rmsprop.params, grads),
+        "adam": fed_path(init, partial(update, lr=lr), params, grads),
     }
-    return {name: np.abs(steps_on_gradients(*triple, grads)[:, 0])
-            for name, triple in optimizers.items()}
+    return {name: np.abs(np.diff(path[:, 0])) for name, path in paths.items()}
 
 
 def spray_figure(lang: str) -> Figure:

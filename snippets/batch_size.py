@@ -12,6 +12,7 @@ from itertools import combinations
 
 import numpy as np
 from matplotlib.figure import Figure
+from numpy.typing import NDArray
 
 from snippets.core import Array, as_point
 from snippets.plotting import COLORS, contour, new_figure, path_line, tr
@@ -38,7 +39,9 @@ def example_grads(theta: Array, x: Array, y: Array) -> Array:
     return 2.0 * np.stack([residual * x, residual], axis=1)
 
 
-def epoch_batches(n: int, *, batch_size: int, rng: np.random.Generator) -> list[Array]:
+def epoch_batches(
+    n: int, *, batch_size: int, rng: np.random.Generator
+) -> list[NDArray[np.int64]]:
     """One epoch: a fresh shuffle of ``range(n)`` cut into consecutive batches.
 
     The last batch is smaller when ``batch_size`` does not divide ``n``.

@@ -1,16 +1,27 @@
-"""Shared types and the one loop every optimizer trajectory runs through."""
+"""Shared types and the loops every optimizer run goes through.
+
+An optimizer is the jax-style triple ``init / update / params`` over an explicit
+state. It runs in one of two ways: against a loss, where each gradient depends on
+where it is (:func:`trajectory`), or fed a fixed sequence of gradients
+(:func:`fed_path`). :func:`descend_1d` is plain gradient descent on a
+one-variable loss, the walk most pages start from.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TypeVar
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 Array = NDArray[np.float64]
+Mask = NDArray[np.bool_]  # one True/False per iterate or per start
 GradFn = Callable[[Array], Array]
 State = TypeVar("State")
+# An optimizer as a triple (init, update with its hyperparameters bound, params);
+# the state type differs from one optimizer to the next, hence Any.
+Optimizer = tuple[Callable[[Array], Any], Callable[[Any, Array], Any], Callable[[Any], Array]]
 
 
 def as_point(x: ArrayLike) -> Array:
@@ -38,6 +49,42 @@ def trajectory(
         state = update(state, grad_fn(params(state)))
         points.append(params(state))
     return np.array(points)
+
+
+def fed_path(
+    init: Callable[[Array], State],
+    update: Callable[..., State],
+    params: Callable[[State], Array],
+    grads: Array,
+    *,
+    lrs: Iterable[float] | None = None,
+) -> Array:
+    """Iterates ``x_0 .. x_T`` of an optimizer fed ``grads`` in order, shape ``(T + 1, dim)``.
+
+    The run starts from ``init(0)``; ``grads`` holds one gradient per row, whatever
+    the iterates are. ``update`` has its hyperparameters bound; given ``lrs``, it
+    also gets ``lr=lrs[t]`` at step t (a learning-rate schedule, one per gradient).
+    ``params`` may return any array the state holds, not only the parameters.
+    """
+    state = init(np.zeros_like(grads[0]))
+    points = [params(state)]
+    if lrs is None:
+        for g in grads:
+            state = update(state, g)
+            points.append(params(state))
+    else:
+        for g, lr in zip(grads, lrs, strict=True):
+            state = update(state, g, lr=lr)
+            points.append(params(state))
+    return np.array(points)
+
+
+def descend_1d(grad: GradFn, x0: float, *, lr: float, steps: int) -> Array:
+    """Iterates ``x_0 .. x_steps`` of plain gradient descent ``x ← x − lr·f′(x)`` in 1-D."""
+    path = [as_point(x0)]
+    for _ in range(steps):
+        path.append(path[-1] - lr * grad(path[-1]))
+    return np.array(path)[:, 0]
 
 
 def step_lengths(path: Array) -> Array:

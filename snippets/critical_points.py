@@ -196,7 +196,8 @@ def taylor_error_figure(lang: str) -> Figure:
                        ru="линейная модель (только градиент)", zh="一阶近似（只用梯度）"))
     ax.loglog(radii, errors[:, 1], "o-", color=COLORS["gd"],
               label=tr(lang, en="quadratic model (gradient + Hessian)",
-                       ru="квадратичная модель (градиент + Гессе)", zh="二阶近似（梯度 + 海森矩阵）"))
+                       ru="квадратичная модель (градиент + Гессе)",
+                       zh="二阶近似（梯度 + 海森矩阵）"))
     for power, column in ((2, 0), (3, 1)):
         # reference slope drawn a little below the data so both stay visible
         scale = 0.2 * errors[-1, column] / radii[-1] ** power

@@ -2,20 +2,19 @@
 
 Every formulation keeps a per-coordinate record of squared gradients; they differ
 in how it is accumulated (sum, mean, moving average), where ε goes, and therefore
-in the size of the very first step. This module adds the forms the concept modules
-lack (torch's Adagrad, Sutskever's momentum) and measures first steps.
+in the size of the very first step. This module adds the form the concept modules
+lack (torch's Adagrad) and measures first steps.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from functools import partial
 
 import numpy as np
 from matplotlib.figure import Figure
 
-from snippets import adagrad, adam, gradient_descent, momentum, rmsprop
-from snippets.core import Array
+from snippets import adagrad, adam, gradient_descent, rmsprop
+from snippets.core import Array, Optimizer, fed_path
 from snippets.plotting import COLORS, new_figure, tr
 
 
@@ -35,45 +34,12 @@ def update_torch_adagrad(
     return adagrad.State(state.x - current_lr * g / (np.sqrt(total) + eps), total, t)
 
 
-def update_sutskever(state: momentum.State, g: Array, *, lr: float, mu: float) -> momentum.State:
-    """Sutskever et al.'s momentum: ``v ← μ·v + lr·g``, ``θ ← θ − v`` (``v`` stored in ``m``)."""
-    v = mu * state.m + lr * g
-    return momentum.State(state.x - v, v)
-
-
-def momentum_forms(grads: Array, *, lrs: Array, mu: float) -> dict[str, Array]:
-    """Positions of the three momentum forms fed the same gradients and per-step lr.
-
-    Args:
-        grads: one gradient per step, shape ``(steps, dim)``.
-        lrs: the learning rate used at each step, shape ``(steps,)``.
-        mu: the momentum coefficient (HY's λ, torch's μ).
-
-    Returns:
-        ``x_1 .. x_steps`` for ``"hy"``, ``"sutskever"`` and ``"torch"``.
-    """
-    forms: dict[str, Callable[..., momentum.State]] = {
-        "hy": lambda s, g, lr: momentum.update(s, g, lr=lr, decay=mu),
-        "sutskever": lambda s, g, lr: update_sutskever(s, g, lr=lr, mu=mu),
-        "torch": lambda s, g, lr: momentum.update_torch(s, g, lr=lr, momentum=mu),
-    }
-    paths = {}
-    for name, step in forms.items():
-        state = momentum.init(np.zeros_like(grads[0]))
-        points = []
-        for g, lr in zip(grads, lrs, strict=True):
-            state = step(state, g, lr)
-            points.append(state.x)
-        paths[name] = np.array(points)
-    return paths
-
-
 # --- the first step as a function of the gradient's scale ---
 
 NOTE_GAMMA = 4.0  # any γ works; 4 makes note 002's line h/√γ = h/2 stand apart
 
 
-def first_step_optimizers(*, lr: float) -> dict[str, tuple[Callable[..., object], ...]]:
+def first_step_optimizers(*, lr: float) -> dict[str, Optimizer]:
     """Each formulation as an ``(init, update, params)`` triple, all with step size ``lr``."""
     return {
         "gd": (gradient_descent.init, partial(gradient_descent.update, lr=lr),
@@ -86,6 +52,7 @@ def first_step_optimizers(*, lr: float) -> dict[str, tuple[Callable[..., object]
         "rmsprop_hy": (rmsprop.init, partial(rmsprop.update, lr=lr, alpha=0.9), rmsprop.params),
         "rmsprop_torch": (rmsprop.init, partial(rmsprop.update_torch, lr=lr), rmsprop.params),
         "adam": (adam.init, partial(adam.update, lr=lr), adam.params),
+        "adam_uncorrected": (adam.init, partial(adam.update_uncorrected, lr=lr), adam.params),
     }
 
 
@@ -94,7 +61,7 @@ def first_steps(grad_scales: Array, *, lr: float) -> dict[str, Array]:
     result = {}
     for name, (init_fn, update_fn, params_fn) in first_step_optimizers(lr=lr).items():
         result[name] = np.array([
-            abs(adam.steps_on_gradients(init_fn, update_fn, params_fn, np.array([[g]]))[0, 0])
+            abs(np.diff(fed_path(init_fn, update_fn, params_fn, np.array([[g]]))[:, 0])[0])
             for g in grad_scales
         ])
     return result
@@ -111,7 +78,8 @@ def first_step_figure(lang: str) -> Figure:
                           tr(lang, en="Duchi / torch (ε = 1e-10)", ru="Duchi / torch (ε = 1e-10)",
                              zh="Duchi / torch（ε = 1e-10）")),
         "adagrad_hy": (0, COLORS["neutral"], ":", 2.5,
-                       tr(lang, en="HY, mean of g²", ru="Хун-И Ли, среднее g²", zh="李宏毅，g² 的均值")),
+                       tr(lang, en="HY, mean of g²", ru="Хун-И Ли, среднее g²",
+                          zh="李宏毅，g² 的均值")),
         "adagrad_note": (0, COLORS["adagrad"], "--", 1.5,
                          tr(lang, en="note 002, γ = 4: h/√γ", ru="заметка 002, γ = 4: h/√γ",
                             zh="笔记 002，γ = 4：h/√γ")),

@@ -9,13 +9,12 @@ its counterexamples ``x³`` and ``x⁴``.
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import partial
 from typing import TYPE_CHECKING
 
 import numpy as np
 from numpy.typing import ArrayLike
 
-from snippets.core import Array, trajectory
+from snippets.core import Array, descend_1d
 from snippets.plotting import COLORS, new_figure, tr
 
 if TYPE_CHECKING:
@@ -33,8 +32,8 @@ def init(x0: Array) -> Array:
     return x0
 
 
-def update(x: Array, g: Array, *, lr: float) -> Array:
-    """One step against the gradient."""
+def update(x: Array, g: Array, *, lr: float | Array) -> Array:
+    """One step against the gradient; a column of step sizes takes several steps at once."""
     return x - lr * g
 
 
@@ -58,13 +57,12 @@ def parabola_grad(x: Array) -> Array:
 
 def parabola_iterates(*, lr: float, x0: float = 2.0, steps: int) -> Array:
     """Iterates ``x_0 .. x_steps`` of plain GD on ``x²``; a step multiplies x by ``1 − 2h``."""
-    path = trajectory(init, partial(update, lr=lr), params, parabola_grad, x0, steps=steps)
-    return path[:, 0]
+    return descend_1d(parabola_grad, x0, lr=lr, steps=steps)
 
 
 def loss_after_step(alphas: ArrayLike, *, x: float) -> Array:
     """``f(x − α·f'(x))`` for ``f = x²``: the loss one step of size α away from x."""
-    return parabola(x - np.asarray(alphas, dtype=np.float64) * parabola_grad(np.float64(x)))
+    return parabola(x - np.asarray(alphas, dtype=np.float64) * parabola_grad(np.asarray(x, dtype=np.float64)))
 
 
 # --- second-order check in one dimension ---
@@ -155,7 +153,7 @@ def descent_condition_figure(lang: str) -> Figure:
     ax.plot(alphas, loss_after_step(alphas, x=1.0), color=COLORS["gd"],
             label=tr(lang, en="f(x − α·f′(x)), x = 1", ru="f(x − α·f′(x)), x = 1",
                      zh="f(x − α·f′(x))，x = 1"))
-    ax.axhline(parabola(1.0), color=COLORS["neutral"], linestyle="--", linewidth=1.0,
+    ax.axhline(float(parabola(1.0)), color=COLORS["neutral"], linestyle="--", linewidth=1.0,
                label=tr(lang, en="f(x) = 1: no step", ru="f(x) = 1: без шага",
                         zh="f(x) = 1：不迈步"))
     values = loss_after_step(marked, x=1.0)

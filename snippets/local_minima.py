@@ -8,13 +8,10 @@
 
 from __future__ import annotations
 
-from functools import partial
-
 import numpy as np
 from matplotlib.figure import Figure
 
-from snippets import gradient_descent
-from snippets.core import Array, GradFn, trajectory
+from snippets.core import Array, GradFn, Mask, descend_1d
 from snippets.plotting import COLORS, new_figure, tr
 
 # --- two minima: x⁴ − 4x² − x ---
@@ -33,13 +30,6 @@ def two_minima_grad(x: Array) -> Array:
 def two_minima_critical_points() -> Array:
     """The three roots of ``4x³ − 8x − 1``, ascending: minimum, maximum, minimum."""
     return np.sort(np.roots([4.0, 0.0, -8.0, -1.0]).real)
-
-
-def gd_path(grad: GradFn, x0: float, *, lr: float, steps: int) -> Array:
-    """Iterates ``x_0 .. x_steps`` of plain gradient descent in one dimension."""
-    path = trajectory(gradient_descent.init, partial(gradient_descent.update, lr=lr),
-                      gradient_descent.params, grad, x0, steps=steps)
-    return path[:, 0]
 
 
 # --- the chasm: a deep, narrow well between two wide, shallow valleys ---
@@ -80,7 +70,7 @@ def chasm_run(*, count: int = 2001, lr: float = 0.005, steps: int = 20_000) -> t
     return starts, gd_endpoints(chasm_grad, starts, lr=lr, steps=steps)
 
 
-def in_chasm(ends: Array, *, radius: float = 0.5) -> Array:
+def in_chasm(ends: Array, *, radius: float = 0.5) -> Mask:
     """True for end points inside the narrow well around 0."""
     return np.abs(ends) < radius
 
@@ -110,7 +100,7 @@ def two_minima_figure(lang: str) -> Figure:
     fig, (ax,) = new_figure(width=6.4, height=3.8)
     ax.plot(xs, two_minima(xs), color=COLORS["neutral"], linewidth=1.5)
     for method, (x0, lr, label) in runs.items():
-        path = gd_path(two_minima_grad, x0, lr=lr, steps=200)[:40]
+        path = descend_1d(two_minima_grad, x0, lr=lr, steps=200)[:40]
         ax.plot(path, two_minima(path), "o-", color=COLORS[method], label=label,
                 markersize=3.5, linewidth=1.0, alpha=0.85)
     low, _, high = two_minima_critical_points()
@@ -150,12 +140,13 @@ def chasm_figure(lang: str) -> Figure:
                       zh="f = cos(πx/6) − 3·exp(−x²/(2·0.15²))"), fontsize=10)
     ax_f.legend(loc="upper center", fontsize=8)
     # Bins centred on multiples of 0.25, so each minimum falls inside one bin.
-    counts, _, _ = ax_hist.hist(ends, bins=np.arange(-10.125, 10.2, 0.25), color=COLORS["gd"])
+    bins = np.arange(-10.125, 10.2, 0.25).tolist()
+    counts, _, _ = ax_hist.hist(ends, bins=bins, color=COLORS["gd"])
     for x_min in (-6.0, 0.0, 6.0):
         count = int(np.sum(np.abs(ends - x_min) < 0.5))
         ax_hist.annotate(f"{decimal(lang, 100 * count / ends.size, 2)}%", (x_min, count),
                          xytext=(0, 3), textcoords="offset points", ha="center", fontsize=8)
-    ax_hist.set_ylim(0, counts.max() * 1.12)
+    ax_hist.set_ylim(0, np.max(counts) * 1.12)
     ax_hist.set_xlabel(tr(lang, en="end point x", ru="конечная точка x", zh="终点 x"))
     ax_hist.set_ylabel(tr(lang, en="number of starts", ru="число стартов", zh="起点个数"))
     ax_hist.set_title(tr(lang, en="2001 starts, h = 0.005, 20 000 steps",

@@ -12,14 +12,14 @@ rate, so a new one acts in full on the very next step (pytorch/pytorch#1099).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Iterable, Sequence
 from functools import partial
 from typing import NamedTuple
 
 import numpy as np
 from matplotlib.figure import Figure
 
-from snippets.core import Array, as_point, trajectory
+from snippets.core import Array, as_point, fed_path, step_lengths, trajectory
 from snippets.plotting import COLORS, new_figure, tr
 
 
@@ -35,14 +35,14 @@ def init(x0: Array) -> State:
     return State(x0, np.zeros_like(x0))
 
 
-def update(state: State, g: Array, *, lr: float, decay: float) -> State:
-    """Hung-yi Lee's form: ``m ← λ·m − η·g``, then ``θ ← θ + m``."""
-    m = decay * state.m - lr * g
+def update(state: State, g: Array, *, lr: float, momentum: float) -> State:
+    """Hung-yi Lee's form: ``m ← λ·m − η·g``, then ``θ ← θ + m`` (``momentum`` is λ)."""
+    m = momentum * state.m - lr * g
     return State(state.x + m, m)
 
 
 def update_torch(state: State, g: Array, *, lr: float, momentum: float) -> State:
-    """torch.optim.SGD's form: ``b ← μ·b + g``, then ``θ ← θ − lr·b``."""
+    """torch.optim.SGD's form: ``b ← μ·b + g``, then ``θ ← θ − lr·b`` (``momentum`` is μ)."""
     b = momentum * state.m + g
     return State(state.x - lr * b, b)
 
@@ -58,22 +58,38 @@ def params(state: State) -> Array:
     return state.x
 
 
-def unrolled_movement(grads: Array, *, lr: float, decay: float) -> Array:
+def unrolled_movement(grads: Array, *, lr: float, momentum: float) -> Array:
     """``mᵗ = −η·Σᵢ λ^(t−1−i)·gⁱ`` (sum over i < t), each term summed afresh.
 
     Args:
         grads: the gradients ``g⁰ … g^(T−1)``, shape ``(T, dim)``.
         lr: the step η.
-        decay: the momentum λ.
+        momentum: the coefficient λ.
 
     Returns:
         The movements ``m¹ … m^T``, shape ``(T, dim)``.
     """
     movements = []
     for t in range(1, len(grads) + 1):
-        weights = decay ** np.arange(t - 1, -1, -1, dtype=np.float64)
+        weights = momentum ** np.arange(t - 1, -1, -1, dtype=np.float64)
         movements.append(-lr * weights @ grads[:t])
     return np.array(movements)
+
+
+def momentum_forms(grads: Array, *, lrs: Iterable[float], momentum: float) -> dict[str, Array]:
+    """Positions of the three forms fed the same gradients and the same lr at each step.
+
+    Args:
+        grads: one gradient per step, shape ``(steps, dim)``.
+        lrs: the learning rate used at each step, shape ``(steps,)``.
+        momentum: the coefficient (Hung-yi's λ, torch's μ).
+
+    Returns:
+        ``x_1 .. x_steps`` for ``"hy"``, ``"sutskever"`` and ``"torch"``.
+    """
+    forms = {"hy": update, "sutskever": update_sutskever, "torch": update_torch}
+    return {name: fed_path(init, partial(form, momentum=momentum), params, grads, lrs=lrs)[1:]
+            for name, form in forms.items()}
 
 
 # --- a small pit before the real minimum: f = 0.1x² − 0.5·exp(−(x+3)²/(2·0.3²)) ---
@@ -115,18 +131,18 @@ def pit_critical_points(*, lo: float = -7.0, hi: float = 2.0, resolution: int = 
 
 
 def end_points(
-    starts: Sequence[float], *, lr: float, decay: float, steps: int = 1000
+    starts: Sequence[float], *, lr: float, momentum: float, steps: int = 1000
 ) -> Array:
-    """Where momentum ends on :func:`pit` from each start; ``decay = 0`` is plain GD."""
-    path = trajectory(init, partial(update, lr=lr, decay=decay), params, pit_grad,
+    """Where momentum ends on :func:`pit` from each start; ``momentum = 0`` is plain GD."""
+    path = trajectory(init, partial(update, lr=lr, momentum=momentum), params, pit_grad,
                       as_point(starts), steps=steps)
     return path[-1]
 
 
-def sweep(*, decay: float, lrs: Sequence[float] = LRS,
+def sweep(*, momentum: float, lrs: Sequence[float] = LRS,
           starts: Sequence[float] = STARTS, steps: int = 1000) -> Array:
     """End points for every step size (rows) and start (columns)."""
-    return np.array([end_points(starts, lr=lr, decay=decay, steps=steps) for lr in lrs])
+    return np.array([end_points(starts, lr=lr, momentum=momentum, steps=steps) for lr in lrs])
 
 
 ESCAPE_RUNS = {"gd": 0.0, "momentum_weak": 0.5, "momentum": 0.9}
@@ -134,9 +150,9 @@ ESCAPE_RUNS = {"gd": 0.0, "momentum_weak": 0.5, "momentum": 0.9}
 
 def escape_paths(*, x0: float = -6.0, lr: float = 0.05, steps: int = 120) -> dict[str, Array]:
     """Iterates ``x₀ … x_steps`` on :func:`pit` for λ = 0 (plain GD), 0.5 and 0.9."""
-    return {name: trajectory(init, partial(update, lr=lr, decay=decay), params, pit_grad,
+    return {name: trajectory(init, partial(update, lr=lr, momentum=momentum), params, pit_grad,
                              x0, steps=steps)[:, 0]
-            for name, decay in ESCAPE_RUNS.items()}
+            for name, momentum in ESCAPE_RUNS.items()}
 
 
 def escape_figure(lang: str) -> Figure:
@@ -175,27 +191,16 @@ def escape_figure(lang: str) -> Figure:
 
 # --- changing the learning rate: where the forms differ ---
 
-ScheduledUpdate = Callable[[State, Array, float], State]
-
-
-def run_schedule(step: ScheduledUpdate, grads: Array, lrs: Sequence[float]) -> list[State]:
-    """Every state of a momentum form fed ``grads`` with the step ``lrs[t]`` at step t."""
-    states = [init(np.zeros_like(grads[0]))]
-    for g, lr in zip(grads, lrs, strict=True):
-        states.append(step(states[-1], g, lr))
-    return states
-
-
-def lr_drop_steps(*, steps: int = 60, drop_at: int = 30, decay: float = 0.9) -> dict[str, Array]:
+def lr_drop_steps(
+    *, steps: int = 60, drop_at: int = 30, momentum: float = 0.9
+) -> dict[str, Array]:
     """Step lengths on a slope of gradient 1 when η drops from 0.1 to 0.01 at ``drop_at``."""
     grads = np.ones((steps, 1))
     lrs = [0.1 if t < drop_at else 0.01 for t in range(steps)]
-    forms: dict[str, ScheduledUpdate] = {
-        "hung-yi": lambda s, g, lr: update(s, g, lr=lr, decay=decay),
-        "torch": lambda s, g, lr: update_torch(s, g, lr=lr, momentum=decay),
-    }
-    return {name: np.abs(np.diff([params(s)[0] for s in run_schedule(step, grads, lrs)]))
-            for name, step in forms.items()}
+    forms = {"hung-yi": update, "torch": update_torch}
+    return {name: step_lengths(fed_path(init, partial(form, momentum=momentum), params, grads,
+                                        lrs=lrs))
+            for name, form in forms.items()}
 
 
 def lr_drop_figure(lang: str) -> Figure:
@@ -204,7 +209,8 @@ def lr_drop_figure(lang: str) -> Figure:
     fig, (ax,) = new_figure(width=6.4, height=3.4)
     labels = {
         "hung-yi": tr(lang, en="m ← λm − ηg, θ ← θ + m (Hung-yi Lee)",
-                      ru="m ← λm − ηg, θ ← θ + m (Хун-И Ли)", zh="m ← λm − ηg, θ ← θ + m（李宏毅）"),
+                      ru="m ← λm − ηg, θ ← θ + m (Хун-И Ли)",
+                      zh="m ← λm − ηg, θ ← θ + m（李宏毅）"),
         "torch": "b ← μb + g, θ ← θ − η·b (torch)",
     }
     styles = {"hung-yi": ("-", COLORS["momentum"]), "torch": ("--", COLORS["neutral"])}

@@ -7,7 +7,7 @@ figure function has no global state to reset.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from matplotlib.figure import Figure
@@ -70,7 +70,7 @@ def contour(
     ax.set_ylim(*ylim)
 
 
-def path_line(ax: Axes, path: Array, *, method: str, label: str, **kwargs: object) -> None:
+def path_line(ax: Axes, path: Array, *, method: str, label: str, **kwargs: Any) -> None:
     """Draw a 2-D optimizer path with a dot on every iterate."""
     ax.plot(path[:, 0], path[:, 1], "o-", color=COLORS[method], label=label,
             markersize=2.5, linewidth=1.2, **kwargs)

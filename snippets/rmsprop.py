@@ -3,22 +3,16 @@
 Hung-yi Lee's σ form starts from ``σ⁰ = |g⁰|``; torch starts from ``v₀ = 0``
 and adds ε outside the root, so its first step is ``lr/√(1−α)``. Hinton's
 lecture 6e writes the same recurrence as ``MeanSquare ← 0.9·MeanSquare + 0.1·g²``.
+How it differs from AdaGrad is measured in :mod:`snippets.adagrad_vs_rmsprop`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import partial
-from typing import NamedTuple, TypeVar
+from typing import NamedTuple
 
 import numpy as np
-from matplotlib.figure import Figure
 
-# adagrad imports this module too; both only use each other inside functions.
-from snippets import adagrad
-from snippets.core import Array, distances, trajectory
-from snippets.plotting import COLORS, contour, new_figure, path_line, tr
-from snippets.surfaces import ravine, ravine_grad
+from snippets.core import Array
 
 
 class State(NamedTuple):
@@ -55,138 +49,3 @@ def update_torch(
 def params(state: State) -> Array:
     """The current parameters."""
     return state.x
-
-
-# --- what the accumulator remembers ---
-
-
-def memory_weights(*, alpha: float, t: int) -> Array:
-    """Weight of each ``(gⁱ)²``, i = 0 … t, inside Hung-yi's ``(σᵗ)²``.
-
-    Unrolling ``σ² ← α·σ² + (1−α)·g²`` from ``σ⁰ = |g⁰|`` gives ``αᵗ`` for the
-    first gradient and ``(1−α)·α^(t−i)`` for the others; they sum to 1.
-    """
-    ages = np.arange(t, -1, -1, dtype=np.float64)
-    weights = (1 - alpha) * alpha**ages
-    weights[0] = alpha**t
-    return weights
-
-
-def mean_weights(*, t: int) -> Array:
-    """Weight of each ``(gⁱ)²`` in Hung-yi's AdaGrad ``(σᵗ)²``: all equal, ``1/(t+1)``."""
-    return np.full(t + 1, 1.0 / (t + 1))
-
-
-def memory_figure(lang: str) -> Figure:
-    """How much each past squared gradient counts after 40 steps: AdaGrad vs RMSprop."""
-    t = 40
-    fig, (ax,) = new_figure(width=6.4, height=3.4)
-    ax.plot(np.arange(t + 1), mean_weights(t=t), "o-", color=COLORS["adagrad"], markersize=3,
-            label=tr(lang, en="AdaGrad: 1/(t+1) each", ru="AdaGrad: каждому 1/(t+1)",
-                     zh="AdaGrad：每项 1/(t+1)"))
-    for alpha, dash in ((0.9, "-"), (0.5, "--")):
-        ax.plot(np.arange(t + 1), memory_weights(alpha=alpha, t=t), "o" + dash,
-                color=COLORS["rmsprop"], markersize=3, label=f"RMSprop α = {alpha}")
-    ax.set_yscale("log")
-    ax.set_ylim(1e-5, 1.0)
-    ax.set_xlabel(tr(lang, en="index i of the gradient gⁱ", ru="номер i градиента gⁱ",
-                     zh="梯度 gⁱ 的序号 i"))
-    ax.set_ylabel(tr(lang, en="weight of (gⁱ)² in (σᵗ)²", ru="вес (gⁱ)² в (σᵗ)²",
-                     zh="(gⁱ)² 在 (σᵗ)² 中的权重"))
-    ax.set_title(tr(lang, en="t = 40: the last gradient is on the right",
-                    ru="t = 40: последний градиент справа", zh="t = 40：最近的梯度在右侧"))
-    ax.legend(loc="upper left")
-    return fig
-
-
-# --- the brake: a gentle slope turns steep ---
-
-Optimizer = TypeVar("Optimizer")
-
-
-def fed_step_lengths(
-    grads: Array,
-    init_fn: Callable[[Array], Optimizer],
-    update_fn: Callable[[Optimizer, Array], Optimizer],
-    params_fn: Callable[[Optimizer], Array],
-) -> Array:
-    """Length of every step of an optimizer fed ``grads`` in order, shape ``(len(grads),)``."""
-    state = init_fn(np.zeros_like(grads[0]))
-    lengths = []
-    for g in grads:
-        before = params_fn(state)
-        state = update_fn(state, g)
-        lengths.append(float(np.linalg.norm(params_fn(state) - before)))
-    return np.array(lengths)
-
-
-def gentle_then_steep(*, gentle_steps: int = 100, steep_steps: int = 40) -> Array:
-    """Gradient 0.1 for ``gentle_steps`` steps, then 10, shape ``(steps, 1)``."""
-    return np.concatenate([np.full(gentle_steps, 0.1), np.full(steep_steps, 10.0)])[:, None]
-
-
-def brake_steps(grads: Array, *, lr: float = 0.1) -> dict[str, Array]:
-    """Step lengths of Hung-yi's AdaGrad and of RMSprop (α = 0.9, 0.5) on ``grads``."""
-    runs = {"adagrad": fed_step_lengths(grads, adagrad.init,
-                                        partial(adagrad.update_mean, lr=lr), adagrad.params)}
-    for alpha in (0.9, 0.5):
-        runs[f"rmsprop {alpha}"] = fed_step_lengths(grads, init,
-                                                    partial(update, lr=lr, alpha=alpha), params)
-    return runs
-
-
-def brake_figure(lang: str) -> Figure:
-    """Step length when the gradient jumps from 0.1 to 10 at step 101."""
-    runs = brake_steps(gentle_then_steep())
-    fig, (ax,) = new_figure(width=6.4, height=3.4)
-    styles = {"adagrad": (COLORS["adagrad"], "-", "AdaGrad"),
-              "rmsprop 0.9": (COLORS["rmsprop"], "-", "RMSprop α = 0.9"),
-              "rmsprop 0.5": (COLORS["rmsprop"], "--", "RMSprop α = 0.5")}
-    for name, lengths in runs.items():
-        color, dash, label = styles[name]
-        ax.semilogy(np.arange(1, len(lengths) + 1), lengths, dash, color=color, label=label,
-                    linewidth=1.6)
-    ax.axvline(100.5, color=COLORS["neutral"], linewidth=0.7, linestyle=":")
-    ax.set_xlim(80, len(runs["adagrad"]) + 1)
-    ax.set_xlabel(tr(lang, en="iteration t", ru="итерация t", zh="迭代 t"))
-    ax.set_ylabel(tr(lang, en="step length", ru="длина шага", zh="步长"))
-    ax.set_title(tr(lang, en="η = 0.1; gradient 0.1 for 100 steps, then 10",
-                    ru="η = 0.1; градиент 0.1 первые 100 шагов, затем 10",
-                    zh="η = 0.1；前 100 步梯度为 0.1，之后为 10"))
-    ax.legend(loc="upper right")
-    return fig
-
-
-# --- forgetting vs accumulating on the ravine ---
-
-
-def forgetting_paths(*, lr: float = 1e-3, steps: int = 6000) -> dict[str, Array]:
-    """Paths of note 002's AdaGrad and of RMSprop (α = 0.9) on the ravine, same step h."""
-    return {
-        "adagrad": trajectory(adagrad.init, partial(adagrad.update_note, lr=lr), adagrad.params,
-                              ravine_grad, adagrad.START, steps=steps),
-        "rmsprop": trajectory(init, partial(update, lr=lr, alpha=0.9), params,
-                              ravine_grad, adagrad.START, steps=steps),
-    }
-
-
-def forgetting_figure(lang: str) -> Figure:
-    """Paths on the ravine and distance to the minimum: AdaGrad stalls, RMSprop arrives."""
-    paths = forgetting_paths()
-    fig, (ax_path, ax_dist) = new_figure(2, width=8.0, height=3.4)
-    contour(ax_path, ravine, xlim=(-4.5, 0.5), ylim=(-1.2, 1.2),
-            levels=[0.05, 0.2, 0.5, 1, 2, 4, 8, 12, 20, 30])
-    labels = {"adagrad": "AdaGrad", "rmsprop": "RMSprop (α = 0.9)"}
-    for method, path in paths.items():
-        path_line(ax_path, path, method=method, label=labels[method], markevery=200)
-        ax_dist.semilogy(distances(path, [0.0, 0.0]), color=COLORS[method], label=labels[method])
-    ax_path.plot(0, 0, "k*", markersize=10)
-    ax_path.set_xlabel("x")
-    ax_path.set_ylabel("y")
-    ax_path.set_title(tr(lang, en="f = ½(x² + 50y²), h = 0.001", ru="f = ½(x² + 50y²), h = 0.001",
-                         zh="f = ½(x² + 50y²)，h = 0.001"))
-    ax_dist.set_xlabel(tr(lang, en="iteration t", ru="итерация t", zh="迭代 t"))
-    ax_dist.set_title(tr(lang, en="distance to the minimum", ru="расстояние до минимума",
-                         zh="到最小值的距离"))
-    ax_dist.legend(loc="lower left")
-    return fig

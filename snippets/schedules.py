@@ -5,20 +5,19 @@
 * linear warmup followed by cosine decay.
 
 The adaptive optimizers divide by a statistic σ of past gradients that rests
-on one gradient at the first step; the first-step helpers show how far off it is.
+on one gradient at the first step; :func:`snippets.formulations.first_steps`
+shows how far off it is.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import partial
 from typing import TYPE_CHECKING
 
 import numpy as np
 from numpy.typing import ArrayLike
 
-from snippets import adam, rmsprop, stuck_training
-from snippets.core import Array, as_point
+from snippets import stuck_training
+from snippets.core import Array
 from snippets.plotting import COLORS, new_figure, tr
 
 if TYPE_CHECKING:
@@ -50,51 +49,13 @@ def resnet110_lr(
 
 
 def warmup_cosine_lr(step: ArrayLike, *, peak: float, warmup: int, total: int) -> Array:
-    """Linear rise from 0 to ``peak`` over ``warmup`` steps, then a half cosine to 0 at ``total``."""
+    """Linear rise from 0 to ``peak`` over ``warmup`` steps, then a half cosine to 0.
+
+    The cosine reaches 0 at step ``total``.
+    """
     s = np.asarray(step, dtype=np.float64)
     progress = np.clip((s - warmup) / (total - warmup), 0.0, 1.0)
     return np.where(s < warmup, peak * s / warmup, peak * 0.5 * (1.0 + np.cos(np.pi * progress)))
-
-
-# --- why warm up: the first steps of adaptive methods ---
-
-
-def update_adam_uncorrected(
-    state: adam.State,
-    g: Array,
-    *,
-    lr: float = 1e-3,
-    beta1: float = 0.9,
-    beta2: float = 0.999,
-    eps: float = 1e-8,
-) -> adam.State:
-    """Adam without bias correction: the zero-started m and v are used as they are."""
-    m = beta1 * state.m + (1 - beta1) * g
-    v = beta2 * state.v + (1 - beta2) * g**2
-    return adam.State(state.x - lr * m / (np.sqrt(v) + eps), m, v, state.t + 1)
-
-
-def first_step_length(
-    init: Callable[[Array], object],
-    update: Callable[[object, Array], object],
-    params: Callable[[object], Array],
-    *,
-    g: float,
-) -> float:
-    """Length of an optimizer's first step from 0 when the gradient is ``g``."""
-    start = as_point(0.0)
-    return float(np.abs(params(update(init(start), as_point(g)))[0]))
-
-
-def first_steps(*, lr: float, g: float = 1.0) -> dict[str, float]:
-    """First step of torch RMSprop (α = 0.99), Adam, and Adam without bias correction."""
-    return {
-        "rmsprop_torch": first_step_length(rmsprop.init, partial(rmsprop.update_torch, lr=lr),
-                                           rmsprop.params, g=g),
-        "adam": first_step_length(adam.init, partial(adam.update, lr=lr), adam.params, g=g),
-        "adam_uncorrected": first_step_length(adam.init, partial(update_adam_uncorrected, lr=lr),
-                                              adam.params, g=g),
-    }
 
 
 # --- figures ---

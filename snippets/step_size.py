@@ -12,8 +12,8 @@ from __future__ import annotations
 import numpy as np
 from matplotlib.figure import Figure
 
-from snippets.core import Array, GradFn
-from snippets.local_minima import decimal, gd_path, two_minima, two_minima_grad
+from snippets.core import Array, GradFn, descend_1d
+from snippets.local_minima import decimal, two_minima, two_minima_grad
 from snippets.plotting import COLORS, new_figure, tr
 
 PALETTE = (COLORS["gd"], COLORS["momentum"], COLORS["rmsprop"])
@@ -21,7 +21,7 @@ PALETTE = (COLORS["gd"], COLORS["momentum"], COLORS["rmsprop"])
 
 def quadratic_path(*, curvature: float, lr: float, x0: float = 1.0, steps: int) -> Array:
     """Gradient descent on ``f = ½·c·x²``; each step multiplies x by ``1 − lr·c``."""
-    return gd_path(lambda x: curvature * x, x0, lr=lr, steps=steps)
+    return descend_1d(lambda x: curvature * x, x0, lr=lr, steps=steps)
 
 
 def plateau(x: Array) -> Array:
@@ -57,7 +57,7 @@ def sign_descent_path(grad: GradFn, x0: float, *, steps: int, max_divisor: int) 
     """``x ← x − λᵢ·sgn f′(x)``: only the sign of the derivative is used, never its size."""
     path = [float(x0)]
     for lr in selfedu_steps(steps, max_divisor=max_divisor):
-        path.append(path[-1] - lr * float(np.sign(grad(path[-1]))))
+        path.append(path[-1] - lr * float(np.sign(grad(np.array(path[-1])))))
     return np.array(path)
 
 
@@ -138,7 +138,7 @@ def too_small_figure(lang: str) -> Figure:
     """A small step crawls on a plateau and stays in the near one of two minima."""
     fig, (ax_flat, ax_stuck) = new_figure(2, width=8.4, height=3.6)
     for lr, color in zip((0.5, 0.1, 0.01), PALETTE, strict=True):
-        path = gd_path(plateau_grad, 2.5, lr=lr, steps=2000)
+        path = descend_1d(plateau_grad, 2.5, lr=lr, steps=2000)
         ax_flat.plot(plateau(path), color=color, label=f"h = {decimal(lang, lr, 2)}")
     ax_flat.set_xscale("symlog", linthresh=10)
     ax_flat.set_title(tr(lang, en="slow: f = 1 − exp(−x²) from x₀ = 2.5",
@@ -146,7 +146,7 @@ def too_small_figure(lang: str) -> Figure:
                          zh="缓慢：f = 1 − exp(−x²)，从 x₀ = 2.5 出发"), fontsize=10)
     runs = ((0.01, -2.2), (0.08, -2.2), (0.08, -2.1))
     for (lr, x0), color in zip(runs, PALETTE, strict=True):
-        path = gd_path(two_minima_grad, x0, lr=lr, steps=200)
+        path = descend_1d(two_minima_grad, x0, lr=lr, steps=200)
         ax_stuck.plot(two_minima(path), color=color,
                       label=f"h = {decimal(lang, lr, 2)}, x₀ = {decimal(lang, x0, 1)}")
     ax_stuck.set_xscale("symlog", linthresh=10)

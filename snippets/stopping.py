@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, NamedTuple
 import numpy as np
 
 from snippets import gradient_descent
-from snippets.core import Array, GradFn, trajectory
+from snippets.core import Array, Mask, descend_1d, trajectory
 from snippets.plotting import COLORS, new_figure, tr
 
 if TYPE_CHECKING:
@@ -69,33 +69,33 @@ def fit_line(*, lr: float = 0.5, steps: int = 500) -> Run:
 # --- the six conditions ---
 
 
-def iteration_limit(length: int, *, t_max: int) -> Array:
+def iteration_limit(length: int, *, t_max: int) -> Mask:
     """(1) ``t ≥ T_max``, for a run of ``length`` iterates."""
     return np.arange(length) >= t_max
 
 
-def metric_reached(metric: Array, *, target: float) -> Array:
+def metric_reached(metric: Array, *, target: float) -> Mask:
     """(2) the quality metric has reached ``target`` (here R², higher is better)."""
     return metric >= target
 
 
-def small_step(params: Array, *, eps: float) -> Array:
+def small_step(params: Array, *, eps: float) -> Mask:
     """(3) ``‖x_t − x_{t−1}‖ ≤ ε``; never true at t = 0, where there is no step yet."""
     lengths = np.linalg.norm(np.diff(params, axis=0), axis=1)
     return np.concatenate([[False], lengths <= eps])
 
 
-def small_loss(loss: Array, *, eps: float) -> Array:
+def small_loss(loss: Array, *, eps: float) -> Mask:
     """(4) ``L(x_t) ≤ ε``."""
     return loss <= eps
 
 
-def small_change(loss: Array, *, eps: float) -> Array:
+def small_change(loss: Array, *, eps: float) -> Mask:
     """(5) ``|L(x_t) − L(x_{t−1})| ≤ ε``."""
     return np.concatenate([[False], np.abs(np.diff(loss)) <= eps])
 
 
-def no_progress(loss: Array, *, window: int, eps: float) -> Array:
+def no_progress(loss: Array, *, window: int, eps: float) -> Mask:
     """(6) ``|L(x_{t−m}) − L(x_t)| ≤ ε`` with ``m = window``: no progress over m steps."""
     change = np.abs(loss[window:] - loss[:-window])
     return np.concatenate([np.zeros(window, dtype=bool), change <= eps])
@@ -111,7 +111,7 @@ def demo_conditions(
     change_eps: float = 1e-5,
     window: int = 10,
     window_eps: float = 1e-5,
-) -> dict[int, Array]:
+) -> dict[int, Mask]:
     """The masks of conditions 1–6 with the thresholds of the page's demo, keyed by number."""
     return {
         1: iteration_limit(len(run.loss), t_max=t_max),
@@ -123,25 +123,18 @@ def demo_conditions(
     }
 
 
-def first_firing(mask: Array) -> int | None:
+def first_firing(mask: Mask) -> int | None:
     """The first iteration at which a condition holds, or ``None`` if it never does."""
     hits = np.flatnonzero(mask)
     return int(hits[0]) if hits.size else None
 
 
-def stopping_iteration(masks: list[Array]) -> int | None:
+def stopping_iteration(masks: list[Mask]) -> int | None:
     """When a run that checks all ``masks`` together stops: the first t where any holds."""
     return first_firing(np.logical_or.reduce(masks))
 
 
 # --- condition 5 stopping too early ---
-
-
-def descend_1d(grad: GradFn, x0: float, *, lr: float, steps: int) -> Array:
-    """Iterates ``x_0 .. x_steps`` of plain GD on a one-variable loss."""
-    path = trajectory(gradient_descent.init, partial(gradient_descent.update, lr=lr),
-                      gradient_descent.params, grad, x0, steps=steps)
-    return path[:, 0]
 
 
 def exponential_run(*, steps: int = 10_098) -> tuple[Array, Array]:
@@ -198,6 +191,7 @@ def early_stop_figure(lang: str) -> Figure:
 
     xs, loss = exponential_run()
     stop = first_firing(small_change(loss, eps=1e-4))
+    assert stop is not None, "condition 5 fires on this run"
     curve = np.linspace(0.0, 10.0, 300)
     ax_exp.plot(curve, np.exp(-curve), color=COLORS["neutral"], linewidth=1.0)
     ax_exp.plot(xs[: stop + 1], loss[: stop + 1], "o", color=COLORS["gd"], markersize=2)
@@ -214,6 +208,7 @@ def early_stop_figure(lang: str) -> Figure:
     _, loss = flat_parabola_run()
     stop = first_firing(small_change(loss, eps=1e-3))
     reached = first_firing(loss <= 1e-3)
+    assert stop is not None and reached is not None, "both fire on this run"
     ax_flat.plot(loss, color=COLORS["gd"])
     ax_flat.axvline(stop, color=COLORS["rmsprop"], linestyle="--",
                     label=f"{stop_label}: t = {stop}, L = {loss[stop]:.3f}")

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from snippets import adagrad, adam, gradient_descent
-from snippets.core import Array, trajectory
+from snippets.core import Array, Optimizer, trajectory
 from snippets.plotting import COLORS, contour, new_figure, tr
 
 if TYPE_CHECKING:
@@ -95,7 +95,7 @@ def adaptive_path(method: str, *, steps: int = STEPS) -> Array:
     with η falling linearly from 0.1 to 0 over the run; ``adam``: Adam, lr = 0.01.
     """
     decayed = partial(linear_decay, start=0.1, total=steps)
-    optimizers = {
+    optimizers: dict[str, Optimizer] = {
         "adagrad": (adagrad.init, partial(adagrad.update_mean, lr=0.1), adagrad.params),
         "adagrad_decay": (adagrad.init, partial(adagrad.update_mean, lr=decayed),
                           adagrad.params),

@@ -106,7 +106,8 @@ def box_exit(center: Array, toward: Array, *, half_width: float = BOX_HALF_WIDTH
     """
     direction = np.asarray(toward, dtype=float) - np.asarray(center, dtype=float)
     # the smallest scale that brings the direction onto a vertical or horizontal side
-    scales = [half / abs(d) for half, d in zip((half_width, half_height), direction) if d != 0]
+    scales = [half / abs(d)
+              for half, d in zip((half_width, half_height), direction, strict=True) if d != 0]
     return np.asarray(center, dtype=float) + min(scales) * direction
 
 
@@ -127,7 +128,7 @@ def map_figure(lang: str) -> Figure:
         start_center = np.array(NODES[source].center)
         end_center = np.array(NODES[target].center)
         ax.add_patch(FancyArrowPatch(
-            box_exit(start_center, end_center), box_exit(end_center, start_center),
+            tuple(box_exit(start_center, end_center)), tuple(box_exit(end_center, start_center)),
             arrowstyle="-|>", mutation_scale=14, color=COLORS["neutral"], linewidth=1.3,
             linestyle="--" if dashed else "-"))
     ax.text(6.0, 3.4, tr(lang, en="all together (HY):\nθ ← θ − (ηᵗ/σᵗ)·mᵗ",

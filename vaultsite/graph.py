@@ -212,7 +212,7 @@ def _separate(pos: list[list[float]], boxes: list[tuple[float, float, float]], p
             return
 
 
-def graph_svg(nodes: Iterable[GraphNode], edges: Iterable[Edge], *,  # noqa: PLR0913 (named)
+def graph_svg(nodes: Iterable[GraphNode], edges: Iterable[Edge], *,
               title: str, width: int, height: int, id_prefix: str, seed: int = 0) -> str:
     """The graph as HTML: a horizontally scrolling ``div`` holding an inline ``svg``.
 

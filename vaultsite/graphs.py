@@ -2,8 +2,8 @@
 # and the nodes and edges of a page's local graph and of the whole map.
 from __future__ import annotations
 
-import posixpath
 import functools
+import posixpath
 from collections.abc import Callable
 
 from vaultsite.graph import GLOBAL_SIZE, LOCAL_SIZE, Edge, GraphNode, graph_svg

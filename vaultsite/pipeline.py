@@ -29,7 +29,14 @@ from vaultsite.segments import Segment, map_kind
 from vaultsite.snippet_source import SnippetNameError, dependency_digest
 from vaultsite.strings import text
 from vaultsite.tags import extract_tags
-from vaultsite.transclude import Embed, block, find_embeds, headings_as_text, section, strip_block_ids
+from vaultsite.transclude import (
+    Embed,
+    block,
+    find_embeds,
+    headings_as_text,
+    section,
+    strip_block_ids,
+)
 from vaultsite.vault import DEFAULT_LANGUAGE, Note, Vault, body, note_path
 from vaultsite.wikilinks import WIKILINK, LinkProblem, normalize, resolve_concept, rewrite_wikilinks
 
@@ -315,18 +322,18 @@ def page_inputs(page: PageContext) -> list[str]:
     if "```graph" in note.text:  # the whole map: every concept's title, links and tags
         parts.append(repr(_global(page, with_tags=True)))
     parts.extend(_embedded_texts(note, language, seen={note.path}))
-    for block in find_blocks(note.text, "figure"):
-        figure = language.figures.get(block.names[0]) if block.names else None
+    for fence in find_blocks(note.text, "figure"):
+        figure = language.figures.get(fence.names[0]) if fence.names else None
         parts.append(repr((figure.site_path, figure.width, figure.height)) if figure else "none")
-    for block in find_blocks(note.text, "snippet"):
-        for name in block.names:
+    for fence in find_blocks(note.text, "snippet"):
+        for name in fence.names:
             try:
                 parts.append(dependency_digest(name.partition(".")[0]))
             except SnippetNameError:
                 parts.append(f"unknown {name}")
-    for block in find_blocks(note.text, "notebook"):
-        shown = bool(block.names) and block.names[0] in language.notebooks
-        parts.append(f"notebook {block.names[:1]} {shown}")
+    for fence in find_blocks(note.text, "notebook"):
+        shown = bool(fence.names) and fence.names[0] in language.notebooks
+        parts.append(f"notebook {fence.names[:1]} {shown}")
     return parts
 
 

@@ -202,7 +202,8 @@ class Site:
             return
         merged = json.loads(merged_path.read_text(encoding="utf-8"))
         merged = {**merged, "docs": self._with_cached_entries(merged["docs"])}
-        for lang, index in search.split_search_index(merged, LANGUAGES, DEFAULT_LANGUAGE).items():
+        for lang, split in search.split_search_index(merged, LANGUAGES, DEFAULT_LANGUAGE).items():
+            index = split
             if lang == "ru":
                 index = search.add_lemmas(index, self.lemmas.lemma)
             if lang == "zh":

@@ -58,13 +58,13 @@ def page(browser: Any) -> Iterator[Any]:
     """A fresh page that refuses every request to a host other than 127.0.0.1."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     tab = context.new_page()
-    tab.foreign_requests = []  # type: ignore[attr-defined]
+    tab.foreign_requests = []
 
     def guard(route: Any) -> None:
         if route.request.url.startswith("http://127.0.0.1:"):
             route.continue_()
         else:
-            tab.foreign_requests.append(route.request.url)  # type: ignore[attr-defined]
+            tab.foreign_requests.append(route.request.url)
             route.abort()
 
     context.route("**/*", guard)

@@ -22,9 +22,17 @@ SCRIPT_OF = {"ru": re.compile(r"[а-яё]", re.IGNORECASE), "zh": re.compile(r"[
 def _load(page: Any, url: str) -> dict[str, list[str]]:
     """Open ``url`` with every lazy image forced to load; return what went wrong."""
     problems: dict[str, list[str]] = {"console": [], "failed": []}
-    page.on("console", lambda m: m.type == "error" and problems["console"].append(m.text))
+    def console(message: Any) -> None:
+        if message.type == "error":
+            problems["console"].append(message.text)
+
+    def response(reply: Any) -> None:
+        if reply.status >= 400:
+            problems["failed"].append(f"{reply.status} {reply.url}")
+
+    page.on("console", console)
     page.on("requestfailed", lambda r: problems["failed"].append(r.url))
-    page.on("response", lambda r: r.status >= 400 and problems["failed"].append(f"{r.status} {r.url}"))
+    page.on("response", response)
     page.goto(url, wait_until="load")
     page.evaluate("""() => Promise.all([...document.images].map(img => {
         img.loading = "eager";

@@ -24,9 +24,8 @@ def _search(page: Any, url: str, query: str) -> list[str]:
     else:
         return []
     page.wait_for_timeout(300)
-    links = page.eval_on_selector_all(
+    return page.eval_on_selector_all(
         ".md-search-result__item > a", "as => as.map(a => new URL(a.href).pathname)")
-    return links
 
 
 # (language root, query, the page that must be among the first five results; the

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 
@@ -18,7 +20,7 @@ CONCEPTS = sorted({n.concept for n in load_vault(ROOT / "docs")[0].notes})
 class _Resources(HTMLParser):
     """Every URL a page would fetch: scripts, styles, images, frames, media."""
 
-    FETCHING = {"script": "src", "img": "src", "iframe": "src", "source": "src",
+    FETCHING: ClassVar[dict[str, str]] = {"script": "src", "img": "src", "iframe": "src", "source": "src",
                 "audio": "src", "video": "src", "embed": "src", "object": "data"}
 
     def __init__(self) -> None:
@@ -97,7 +99,7 @@ def test_search_config_names_files_the_site_has(clean_build: tuple[Path, Path, s
 def test_pages_fetch_nothing_from_other_hosts(clean_build: tuple[Path, Path, str]) -> None:
     """Every script, style, image and font a page or stylesheet loads is local."""
     site, _, _ = clean_build
-    external = set()
+    external: set[str] = set()
     for page in _pages(site):
         parser = _Resources()
         parser.feed(page.read_text(encoding="utf-8"))
@@ -146,7 +148,7 @@ def test_linked_from_and_embed_on_real_pages(clean_build: tuple[Path, Path, str]
 def test_second_build_redraws_and_reruns_nothing(clean_build: tuple[Path, Path, str],
                                         tmp_path: Path) -> None:
     """With the cache of the first build, the next build draws and executes nothing."""
-    site, cache, first_log = clean_build
+    _, cache, first_log = clean_build
     assert "vaultsite: drew" in first_log and "vaultsite: executed" in first_log
     result = build(ROOT, tmp_path / "site", cache)
     assert result.returncode == 0
@@ -188,7 +190,7 @@ def test_headings_start_at_h1_and_skip_no_level(clean_build: tuple[Path, Path, s
         if article is None:
             continue
         levels = [int(h) for h in re.findall(r"<h([1-6])\b", _prose(article.group(1)))]
-        skips = [b for a, b in zip(levels, levels[1:]) if b > a + 1]
+        skips = [b for a, b in itertools.pairwise(levels) if b > a + 1]
         if not levels or levels[0] != 1 or levels.count(1) != 1 or skips:
             bad[str(page.relative_to(site))] = levels[:12]
     assert bad == {}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from vaultsite.vault import Vault
@@ -37,7 +39,7 @@ RESOLVED = [
 
 
 @pytest.mark.parametrize(("source", "markdown", "expected"), RESOLVED)
-def test_resolved(vault: Vault, index: dict[str, set[str]], slug: object,
+def test_resolved(vault: Vault, index: dict[str, set[str]], slug: Callable[[str], str],
                   source: str, markdown: str, expected: str) -> None:
     """A link in ``source`` becomes the expected relative Markdown link."""
     note = next(n for n in vault.notes if n.path == source)
@@ -56,7 +58,7 @@ BROKEN = [
 
 
 @pytest.mark.parametrize(("source", "markdown", "message"), BROKEN)
-def test_broken(vault: Vault, index: dict[str, set[str]], slug: object,
+def test_broken(vault: Vault, index: dict[str, set[str]], slug: Callable[[str], str],
                 source: str, markdown: str, message: str) -> None:
     """A bad link is kept as written and reported with its file and line."""
     note = next(n for n in vault.notes if n.path == source)
@@ -68,7 +70,7 @@ def test_broken(vault: Vault, index: dict[str, set[str]], slug: object,
 
 
 def test_unknown_title_suggests_closest(vault: Vault, index: dict[str, set[str]],
-                                        slug: object) -> None:
+                                        slug: Callable[[str], str]) -> None:
     """An unresolved link names the closest existing titles."""
     note = vault.notes[0]
     _, problems = rewrite_wikilinks("[[RMSprob]]", source=note, vault=vault, index=index,
@@ -76,7 +78,7 @@ def test_unknown_title_suggests_closest(vault: Vault, index: dict[str, set[str]]
     assert "Closest: [[rmsprop]]" in problems[0].message
 
 
-def test_two_notes_with_one_title_are_ambiguous(vault: Vault, slug: object) -> None:
+def test_two_notes_with_one_title_are_ambiguous(vault: Vault, slug: Callable[[str], str]) -> None:
     """Two concepts sharing a title make a link to it an error naming both files."""
     from vaultsite.vault import parse_note
     from vaultsite.wikilinks import name_index

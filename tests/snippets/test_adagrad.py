@@ -9,8 +9,8 @@ import pytest
 from matplotlib.figure import Figure
 
 from snippets import adagrad
-from snippets.core import step_lengths, trajectory
-from snippets.surfaces import ravine_grad
+from snippets.core import fed_path, step_lengths, trajectory
+from snippets.surfaces import RAVINE_START, ravine_grad
 
 RNG_GRADS = np.random.default_rng(0).normal(scale=3.0, size=(200, 3))
 
@@ -65,23 +65,10 @@ def test_units_first_steps() -> None:
     assert (paths["adagrad"][1] - paths["adagrad"][0]) == pytest.approx([0.1, -0.1], rel=1e-12)
 
 
-def test_adagrad_stalls_far_from_the_minimum() -> None:
-    """With h = 0.1 over 500 steps AdaGrad ends 0.793 away with a last step of 1.9e-3."""
-    distance, steps = adagrad.vanishing_step(lr=0.1, steps=500)["adagrad"]
-    assert (distance[-1], steps[-1]) == (pytest.approx(0.793, abs=5e-4),
-                                         pytest.approx(1.9e-3, abs=5e-5))
-
-
-def test_rmsprop_settles_in_a_two_cycle() -> None:
-    """With the same h RMSprop (α = 0.9) ends in a 2-cycle at distance h/√2."""
-    distance, _ = adagrad.vanishing_step(lr=0.1, steps=500)["rmsprop"]
-    assert distance[-2:] == pytest.approx([0.1 / np.sqrt(2)] * 2, rel=1e-6)
-
-
 def test_no_coordinate_ever_moves_more_than_h() -> None:
     """Along AdaGrad's path every coordinate's step is at most h/√γ = h, since |g| ≤ √Σg²."""
     path = trajectory(adagrad.init, partial(adagrad.update_note, lr=0.1), adagrad.params,
-                      ravine_grad, adagrad.START, steps=300)
+                      ravine_grad, RAVINE_START, steps=300)
     assert np.max(np.abs(np.diff(path, axis=0))) <= 0.1 + 1e-15
     assert step_lengths(path)[-1] < step_lengths(path)[0]
 
@@ -97,16 +84,21 @@ def test_note_form_two_steps_by_hand() -> None:
     """g = 3 then 4, h = 1: γ = 1 gives v = 9, 25 and x = −1, −1.8; γ = 4 gives x = −0.5, −0.9."""
     for gamma, expected_x, expected_v in ((1.0, [-1.0, -1.8], [9.0, 25.0]),
                                           (4.0, [-0.5, -0.9], [36.0, 100.0])):
-        states = adagrad.note_states(np.array([[3.0], [4.0]]), lr=1.0, gamma=gamma)
-        assert [s.x[0] for s in states] == pytest.approx([0.0, *expected_x], rel=1e-15)
-        assert [s.sum_squares[0] for s in states] == [0.0, *expected_v]
-        assert [s.t for s in states] == [0, 1, 2]
+        update = partial(adagrad.update_note, lr=1.0, gamma=gamma)
+        grads = np.array([[3.0], [4.0]])
+        xs = fed_path(adagrad.init, update, adagrad.params, grads)
+        sums = fed_path(adagrad.init, update, lambda s: s.sum_squares, grads)
+        counts = fed_path(adagrad.init, update, lambda s: np.array([s.t]), grads)
+        assert xs[:, 0].tolist() == pytest.approx([0.0, *expected_x], rel=1e-15)
+        assert sums[:, 0].tolist() == [0.0, *expected_v]
+        assert counts[:, 0].tolist() == [0, 1, 2]
 
 
-def test_note_states_of_one_gradient_with_default_gamma() -> None:
+def test_note_form_fed_one_gradient_with_default_gamma() -> None:
     """One gradient 2 with h = 0.5 and the default γ = 1: states x = 0, then −0.5."""
-    states = adagrad.note_states(np.array([[2.0]]), lr=0.5)
-    assert [s.x.tolist() for s in states] == [[0.0], [-0.5]]
+    path = fed_path(adagrad.init, partial(adagrad.update_note, lr=0.5), adagrad.params,
+                    np.array([[2.0]]))
+    assert path.tolist() == [[0.0], [-0.5]]
 
 
 def test_note_form_default_gamma_is_one() -> None:
@@ -178,27 +170,14 @@ def test_units_paths_default_to_60_steps() -> None:
         assert path[0].tolist() == [-4.0, 1.0]
 
 
-def test_vanishing_step_first_two_steps() -> None:
-    """h = 0.1: both start 0.1·(1, −1) (length 0.1√2); RMSprop's second step uses α = 0.9:
-    0.1·(3.9/√(0.9·16 + 0.1·3.9²), 45/√(0.9·2500 + 0.1·45²)) = (0.0977416, 0.0908674)."""
-    runs = adagrad.vanishing_step(lr=0.1, steps=2)
-    distance, steps = runs["rmsprop"]
-    assert distance.tolist() == pytest.approx([np.sqrt(17.0), np.sqrt(3.9**2 + 0.9**2),
-                                               np.hypot(3.9 - 0.0977416, 0.9 - 0.0908674)],
-                                              rel=1e-6)
-    assert steps.tolist() == pytest.approx([0.1 * np.sqrt(2), np.hypot(0.0977416, 0.0908674)],
-                                           rel=1e-6)
-    # AdaGrad's second step: 0.1·(3.9/√(16 + 3.9²), 45/√(2500 + 45²))
-    assert runs["adagrad"][1][1] == pytest.approx(
-        np.hypot(0.39 / np.sqrt(16 + 3.9**2), 4.5 / np.sqrt(2500 + 45**2)), rel=1e-12)
-
-
 @pytest.mark.parametrize("lang", ["en", "ru", "zh"])
 def test_units_figure_draws_three_paths(lang: str) -> None:
     """The units figure: one axes with route (0), the GD, momentum and AdaGrad paths, the star."""
     figure = adagrad.units_figure(lang)
     assert isinstance(figure, Figure) and len(figure.axes) == 1
-    assert len(figure.axes[0].lines) == 5 and len(figure.axes[0].get_legend().texts) == 4
+    legend = figure.axes[0].get_legend()
+    assert legend is not None
+    assert len(figure.axes[0].lines) == 5 and len(legend.texts) == 4
 
 
 @pytest.mark.parametrize(
@@ -210,7 +189,9 @@ def test_units_figure_draws_three_paths(lang: str) -> None:
 def test_units_figure_labels_note_routes(lang: str, ideal: str, gd: str) -> None:
     """Note 002's routes (0), (1) and (2) are named in the legend and marked on the plot."""
     ax = adagrad.units_figure(lang).axes[0]
-    legend = [text.get_text() for text in ax.get_legend().texts]
+    shown = ax.get_legend()
+    assert shown is not None
+    legend = [text.get_text() for text in shown.texts]
     assert legend[:2] == [ideal, gd]
     assert sorted(text.get_text() for text in ax.texts) == ["(0)", "(1)", "(2)"]
 
@@ -222,9 +203,3 @@ def test_gd_beats_adagrad_on_the_bowl_after_500_steps() -> None:
     assert np.linalg.norm(paths["adagrad"][-1]) == pytest.approx(0.793, abs=5e-4)
 
 
-@pytest.mark.parametrize("lang", ["en", "ru", "zh"])
-def test_vanishing_step_figure_has_two_panels(lang: str) -> None:
-    """The vanishing-step figure shows distance and step length, two curves each."""
-    figure = adagrad.vanishing_step_figure(lang)
-    assert [len(ax.lines) for ax in figure.axes] == [2, 2]
-    assert all(ax.get_yscale() == "log" for ax in figure.axes)

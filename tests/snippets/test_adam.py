@@ -10,11 +10,21 @@ import pytest
 from matplotlib.figure import Figure
 
 from snippets import adagrad, adam, rmsprop
-from snippets.core import trajectory
+from snippets.core import fed_path, trajectory
 from snippets.plotting import LANGUAGES
 from snippets.surfaces import ravine_grad
 
 LR = 0.01
+
+
+def steps_on_gradients(
+    init_fn: Callable[[np.ndarray], object],
+    update_fn: Callable[..., object],
+    params_fn: Callable[..., np.ndarray],
+    grads: np.ndarray,
+) -> np.ndarray:
+    """Signed steps ``x_t − x_{t−1}`` of an optimizer fed ``grads``."""
+    return np.diff(fed_path(init_fn, update_fn, params_fn, grads), axis=0)
 
 
 @pytest.fixture
@@ -25,7 +35,7 @@ def spray() -> dict[str, np.ndarray]:
 
 def first_step(update_fn: Callable[..., adam.State], g: float, **hyper: float) -> float:
     """Signed first step of an Adam variant fed the scalar gradient ``g``."""
-    return adam.steps_on_gradients(adam.init, partial(update_fn, **hyper), adam.params,
+    return steps_on_gradients(adam.init, partial(update_fn, **hyper), adam.params,
                                    np.array([[g]]))[0, 0]
 
 
@@ -50,7 +60,7 @@ def test_first_step_without_bias_correction_is_sqrt10_lr() -> None:
 
 def test_constant_gradient_gives_steps_of_exactly_lr() -> None:
     """Under a constant gradient every corrected step has length lr."""
-    steps = adam.steps_on_gradients(adam.init, partial(adam.update, lr=LR), adam.params,
+    steps = steps_on_gradients(adam.init, partial(adam.update, lr=LR), adam.params,
                                     np.full((200, 1), 2.0))
     assert np.abs(steps[:, 0]) == pytest.approx(np.full(200, LR), rel=1e-6)
 
@@ -58,7 +68,7 @@ def test_constant_gradient_gives_steps_of_exactly_lr() -> None:
 def test_uncorrected_steps_follow_the_bias_factor() -> None:
     """Without correction the step under constant g is lr·(1−β₁ᵗ)/√(1−β₂ᵗ)."""
     t = np.arange(1, 201)
-    steps = adam.steps_on_gradients(adam.init, partial(adam.update_uncorrected, lr=LR),
+    steps = steps_on_gradients(adam.init, partial(adam.update_uncorrected, lr=LR),
                                     adam.params, np.full((200, 1), 2.0))
     expected = LR * (1 - 0.9**t) / np.sqrt(1 - 0.999**t)
     assert np.abs(steps[:, 0]) == pytest.approx(expected, rel=1e-6)
@@ -67,7 +77,7 @@ def test_uncorrected_steps_follow_the_bias_factor() -> None:
 def test_beta1_zero_is_rmsprop_with_bias_corrected_v() -> None:
     """With β₁ = 0 Adam steps lr·g/(√(v/(1−β₂ᵗ)) + ε), v being torch RMSprop's accumulator."""
     grads = np.random.default_rng(0).normal(size=(50, 3)) * [1e-2, 1.0, 1e2]
-    adam_steps = adam.steps_on_gradients(adam.init, partial(adam.update, lr=LR, beta1=0.0),
+    adam_steps = steps_on_gradients(adam.init, partial(adam.update, lr=LR, beta1=0.0),
                                          adam.params, grads)
     state = rmsprop.init(np.zeros(3))
     expected = []
@@ -91,7 +101,7 @@ def test_step_never_exceeds_kingma_ba_bound() -> None:
     """On sparse random gradients no step is longer than lr·(1−β₁)/√(1−β₂)."""
     rng = np.random.default_rng(1)
     grads = rng.normal(size=(3000, 4)) * (rng.random((3000, 4)) < 0.01)
-    steps = adam.steps_on_gradients(adam.init, partial(adam.update, lr=LR), adam.params, grads)
+    steps = steps_on_gradients(adam.init, partial(adam.update, lr=LR), adam.params, grads)
     assert np.abs(steps).max() <= LR * 0.1 / np.sqrt(0.001)
 
 
@@ -138,7 +148,7 @@ def test_adam_spray_reaches_but_respects_its_bound(spray: dict[str, np.ndarray])
 def test_spray_of_mean_form_grows_with_silence() -> None:
     """The longer the flat stretch, the larger HY's AdaGrad step: it has no upper bound."""
     update = partial(adagrad.update_mean, lr=0.1)
-    lasts = [-adam.steps_on_gradients(adagrad.init, update, adagrad.params,
+    lasts = [-steps_on_gradients(adagrad.init, update, adagrad.params,
                                      adam.silence_gradients(quiet=quiet))[-1, 0]
              for quiet in (100, 1000, 5000)]
     assert lasts[0] < lasts[1] < lasts[2]
@@ -159,7 +169,7 @@ def test_uncorrected_epsilon_is_outside_the_root() -> None:
 def test_second_step_by_hand() -> None:
     """g = 1 then 3, lr = 1, ε = 0: m = 0.9·0.1 + 0.3 = 0.39, v = 0.999·0.001 + 0.009 = 0.009999;
     the step is (0.39/(1 − 0.81)) / √(0.009999/(1 − 0.998001)) = 0.917781."""
-    steps = adam.steps_on_gradients(adam.init, partial(adam.update, lr=1.0, eps=0.0), adam.params,
+    steps = steps_on_gradients(adam.init, partial(adam.update, lr=1.0, eps=0.0), adam.params,
                                     np.array([[1.0], [3.0]]))
     second = -(0.39 / 0.19) / np.sqrt(0.009999 / 0.001999)
     assert steps[:, 0].tolist() == pytest.approx([-1.0, second], rel=1e-12)
@@ -168,7 +178,7 @@ def test_second_step_by_hand() -> None:
 
 def test_uncorrected_second_step_by_hand() -> None:
     """Same gradients without correction: steps 0.1/√0.001 = 3.162278, then 0.39/√0.009999."""
-    steps = adam.steps_on_gradients(adam.init, partial(adam.update_uncorrected, lr=1.0, eps=0.0),
+    steps = steps_on_gradients(adam.init, partial(adam.update_uncorrected, lr=1.0, eps=0.0),
                                     adam.params, np.array([[1.0], [3.0]]))
     assert steps[:, 0].tolist() == pytest.approx([-0.1 / np.sqrt(0.001), -0.39 / np.sqrt(0.009999)],
                                                  rel=1e-12)
@@ -196,7 +206,7 @@ def test_state_keeps_moments_and_count() -> None:
 
 def test_steps_on_gradients_are_signed() -> None:
     """x ← x − g fed (1, −2) and (0.5, 0): the steps are (−1, 2) and (−0.5, 0)."""
-    steps = adam.steps_on_gradients(lambda x: x + 3.0, lambda x, g: x - g, lambda x: x,
+    steps = steps_on_gradients(lambda x: x + 3.0, lambda x, g: x - g, lambda x: x,
                                     np.array([[1.0, -2.0], [0.5, 0.0]]))
     assert steps.tolist() == [[-1.0, 2.0], [-0.5, 0.0]]
 

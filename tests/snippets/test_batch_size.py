@@ -70,8 +70,9 @@ def test_mean_example_gradient_is_full_gradient() -> None:
     """The mean of the 20 per-example gradients is the gradient of the full MSE."""
     h = 1e-6
     x, y = data()
-    numeric = [(bs.loss(*(bs.THETA0 + e), x, y) - bs.loss(*(bs.THETA0 - e), x, y)) / (2 * h)
-               for e in np.eye(2) * h]
+    ups, downs = bs.THETA0 + np.eye(2) * h, bs.THETA0 - np.eye(2) * h
+    numeric = [(bs.loss(up[0], up[1], x, y) - bs.loss(down[0], down[1], x, y)) / (2 * h)
+               for up, down in zip(ups, downs, strict=True)]
     assert theta0_grads().mean(axis=0) == pytest.approx(numeric, rel=1e-6)
 
 
@@ -148,7 +149,7 @@ def full_batch_first_step() -> list[float]:
     −8·mean(x²) − 0.6·mean(x·sin 9x).
     """
     x = np.linspace(-1.0, 1.0, 20)
-    grad_w = -8 * np.mean(x**2) - 0.6 * np.mean(x * np.sin(9 * x))
+    grad_w = float(-8 * np.mean(x**2) - 0.6 * np.mean(x * np.sin(9 * x)))
     return [-1.0 - 0.1 * grad_w, 2.0 - 0.1 * 3.0]
 
 

@@ -45,3 +45,35 @@ def test_distances() -> None:
     """Distances of (0,0), (3,4) and (6,4) to (3,0) are 3, 4 and 5."""
     path = np.array([[0.0, 0.0], [3.0, 4.0], [6.0, 4.0]])
     assert core.distances(path, [3, 0]).tolist() == [3.0, 4.0, 5.0]
+
+
+def test_fed_path_step_lengths_of_plain_steps() -> None:
+    """x ← x − 0.5·g fed g = (3, 4), then (0, −2): steps of length 2.5, then 1."""
+    def halve(x: np.ndarray, g: np.ndarray) -> np.ndarray:
+        return x - 0.5 * g
+    path = core.fed_path(lambda x: x + 1.0, halve, lambda x: x,
+                         np.array([[3.0, 4.0], [0.0, -2.0]]))
+    assert core.step_lengths(path).tolist() == [2.5, 1.0]
+    one = core.fed_path(lambda x: x, halve, lambda x: x, np.array([[0.0, 2.0]]))
+    assert core.step_lengths(one).tolist() == [1.0]
+
+
+def test_fed_path_starts_at_zero_and_keeps_signs() -> None:
+    """x ← x − g fed (1, −2) then (0.5, 0) from init(0) = 3: iterates (3, 3), (2, 5), (1.5, 5)."""
+    path = core.fed_path(lambda x: x + 3.0, lambda x, g: x - g, lambda x: x,
+                         np.array([[1.0, -2.0], [0.5, 0.0]]))
+    assert path.tolist() == [[3.0, 3.0], [2.0, 5.0], [1.5, 5.0]]
+
+
+def test_fed_path_passes_one_lr_per_step() -> None:
+    """x ← x − lr·g fed g = 1, 1, 1 with lr = 1, 0.5, 0.25: iterates 0, −1, −1.5, −1.75."""
+    def step(x: np.ndarray, g: np.ndarray, *, lr: float) -> np.ndarray:
+        return x - lr * g
+    path = core.fed_path(lambda x: x, step, lambda x: x, np.ones((3, 1)), lrs=[1.0, 0.5, 0.25])
+    assert path[:, 0].tolist() == [0.0, -1.0, -1.5, -1.75]
+
+
+def test_descend_1d_by_hand() -> None:
+    """f′(x) = 2x from 8 with lr 0.25 halves x: 8, 4, 2, one float per iterate."""
+    path = core.descend_1d(lambda x: 2 * x, 8.0, lr=0.25, steps=2)
+    assert (path.shape, path.dtype, path.tolist()) == ((3,), np.float64, [8.0, 4.0, 2.0])

@@ -10,11 +10,21 @@ import pytest
 from matplotlib.figure import Figure
 
 from snippets import adagrad, formulations, momentum
-from snippets.adam import steps_on_gradients
+from snippets.core import fed_path
 from snippets.plotting import LANGUAGES
 
 GRADS = np.random.default_rng(0).normal(size=(60, 3)) * [1e-3, 1.0, 1e3]
 SCALES = np.array([1e-3, 1.0, 1e3])
+
+
+def steps_on_gradients(
+    init_fn: Callable[[np.ndarray], object],
+    update_fn: Callable[..., object],
+    params_fn: Callable[..., np.ndarray],
+    grads: np.ndarray,
+) -> np.ndarray:
+    """Signed steps ``x_t − x_{t−1}`` of an optimizer fed ``grads``."""
+    return np.diff(fed_path(init_fn, update_fn, params_fn, grads), axis=0)
 
 
 def adagrad_steps(update_fn: Callable[..., adagrad.State], **hyper: object) -> np.ndarray:
@@ -43,16 +53,16 @@ def test_torch_adagrad_defaults() -> None:
 
 def test_sutskever_by_hand() -> None:
     """g = 2 then 1, lr = 0.1, μ = 0.25: v = 0.2, then 0.05 + 0.1 = 0.15; x = −0.2, −0.35."""
-    state = formulations.update_sutskever(momentum.init(np.zeros(1)), np.array([2.0]),
-                                          lr=0.1, mu=0.25)
-    state = formulations.update_sutskever(state, np.array([1.0]), lr=0.1, mu=0.25)
+    state = momentum.update_sutskever(momentum.init(np.zeros(1)), np.array([2.0]),
+                                      lr=0.1, momentum=0.25)
+    state = momentum.update_sutskever(state, np.array([1.0]), lr=0.1, momentum=0.25)
     assert (state.x[0], state.m[0]) == (pytest.approx(-0.35), pytest.approx(0.15))
 
 
 def test_momentum_forms_by_hand() -> None:
     """g = 1, 1 with lr 0.1 then 0.01 and μ = 0.5: HY and Sutskever reach −0.1, −0.16
     (m = −0.05 − 0.01); torch reaches −0.1, −0.1 − 0.01·1.5 = −0.115."""
-    paths = formulations.momentum_forms(np.ones((2, 1)), lrs=np.array([0.1, 0.01]), mu=0.5)
+    paths = momentum.momentum_forms(np.ones((2, 1)), lrs=np.array([0.1, 0.01]), momentum=0.5)
     assert {name: path[:, 0].tolist() for name, path in paths.items()} == {
         "hy": pytest.approx([-0.1, -0.16], rel=1e-12),
         "sutskever": pytest.approx([-0.1, -0.16], rel=1e-12),
@@ -62,7 +72,7 @@ def test_momentum_forms_by_hand() -> None:
 
 def test_momentum_forms_of_one_float_step() -> None:
     """One gradient 4 with lr 0.5: every form lands at −2, as a float array of shape (1, 1)."""
-    paths = formulations.momentum_forms(np.array([[4.0]]), lrs=np.array([0.5]), mu=0.9)
+    paths = momentum.momentum_forms(np.array([[4.0]]), lrs=np.array([0.5]), momentum=0.9)
     for path in paths.values():
         assert (path.dtype, path.tolist()) == (np.float64, [[-2.0]])
 
@@ -70,7 +80,7 @@ def test_momentum_forms_of_one_float_step() -> None:
 def test_momentum_forms_need_one_lr_per_gradient() -> None:
     """Two gradients with one learning rate are refused, not silently cut short."""
     with pytest.raises(ValueError, match="zip"):
-        formulations.momentum_forms(np.ones((2, 1)), lrs=np.array([0.1]), mu=0.9)
+        momentum.momentum_forms(np.ones((2, 1)), lrs=np.array([0.1]), momentum=0.9)
 
 
 def test_torch_adagrad_without_extras_is_duchi() -> None:
@@ -150,6 +160,7 @@ def test_first_steps_at_unit_gradient_by_hand(first: dict[str, np.ndarray]) -> N
         "rmsprop_hy": pytest.approx(0.01, rel=1e-15),
         "rmsprop_torch": pytest.approx(0.01 / (0.1 + 1e-8), rel=1e-12),
         "adam": pytest.approx(0.01 / (1 + 1e-8), rel=1e-12),
+        "adam_uncorrected": pytest.approx(0.001 / (np.sqrt(0.001) + 1e-8), rel=1e-12),
     }
 
 
@@ -164,6 +175,7 @@ def test_every_formulation_takes_the_given_lr() -> None:
         "rmsprop_hy": pytest.approx(0.1, rel=1e-15),
         "rmsprop_torch": pytest.approx(0.1 / (0.1 + 1e-8), rel=1e-12),
         "adam": pytest.approx(0.1 / (1 + 1e-8), rel=1e-12),
+        "adam_uncorrected": pytest.approx(0.01 / (np.sqrt(0.001) + 1e-8), rel=1e-12),
     }
 
 
@@ -181,7 +193,7 @@ def test_gd_first_step_is_proportional_to_gradient(first: dict[str, np.ndarray])
 
 def test_momentum_forms_agree_at_constant_lr() -> None:
     """HY, Sutskever and torch momentum give the same path when lr is constant."""
-    paths = formulations.momentum_forms(GRADS, lrs=np.full(len(GRADS), 0.01), mu=0.9)
+    paths = momentum.momentum_forms(GRADS, lrs=np.full(len(GRADS), 0.01), momentum=0.9)
     assert paths["sutskever"] == pytest.approx(paths["hy"], rel=1e-12, abs=1e-15)
     assert paths["torch"] == pytest.approx(paths["hy"], rel=1e-9, abs=1e-12)
 
@@ -189,7 +201,7 @@ def test_momentum_forms_agree_at_constant_lr() -> None:
 def test_momentum_forms_split_when_lr_changes() -> None:
     """After an lr cut torch's path differs from HY's, while Sutskever's still equals HY's."""
     lrs = np.where(np.arange(len(GRADS)) < 30, 0.01, 0.001)
-    paths = formulations.momentum_forms(GRADS, lrs=lrs, mu=0.9)
+    paths = momentum.momentum_forms(GRADS, lrs=lrs, momentum=0.9)
     assert paths["sutskever"] == pytest.approx(paths["hy"], rel=1e-12, abs=1e-15)
     assert np.abs(paths["torch"][-1] - paths["hy"][-1]).max() > 1e-3
 

@@ -7,7 +7,8 @@ import pytest
 from matplotlib.figure import Figure
 
 from snippets import local_minima
-from snippets.local_minima import chasm, chasm_grad, gd_path, two_minima, two_minima_grad
+from snippets.core import descend_1d
+from snippets.local_minima import chasm, chasm_grad, two_minima, two_minima_grad
 
 
 @pytest.fixture
@@ -36,25 +37,28 @@ def test_critical_points_are_a_minimum_a_maximum_a_minimum() -> None:
 def test_small_step_stops_in_the_near_minimum() -> None:
     """GD with h = 0.01 from −2 ends at the local minimum −1.347."""
     low, _, _ = local_minima.two_minima_critical_points()
-    assert gd_path(two_minima_grad, -2.0, lr=0.01, steps=2000)[-1] == pytest.approx(low, rel=1e-6)
+    end = descend_1d(two_minima_grad, -2.0, lr=0.01, steps=2000)[-1]
+    assert end == pytest.approx(low, rel=1e-6)
 
 
 def test_large_step_jumps_the_hump() -> None:
     """GD with h = 0.08 from −2.2 reaches the global minimum 1.473."""
     _, _, high = local_minima.two_minima_critical_points()
-    assert gd_path(two_minima_grad, -2.2, lr=0.08, steps=2000)[-1] == pytest.approx(high, rel=1e-6)
+    end = descend_1d(two_minima_grad, -2.2, lr=0.08, steps=2000)[-1]
+    assert end == pytest.approx(high, rel=1e-6)
 
 
 def test_large_step_result_depends_on_start() -> None:
     """The same h = 0.08 from −2.1 stays in the local minimum."""
     low, _, _ = local_minima.two_minima_critical_points()
-    assert gd_path(two_minima_grad, -2.1, lr=0.08, steps=2000)[-1] == pytest.approx(low, rel=1e-6)
+    end = descend_1d(two_minima_grad, -2.1, lr=0.08, steps=2000)[-1]
+    assert end == pytest.approx(low, rel=1e-6)
 
 
 def test_from_minus_two_no_step_jumps() -> None:
     """From −2, every h in 0.005, 0.010, …, 0.095 ends in the local minimum."""
     low, _, _ = local_minima.two_minima_critical_points()
-    ends = [gd_path(two_minima_grad, -2.0, lr=lr, steps=2000)[-1]
+    ends = [descend_1d(two_minima_grad, -2.0, lr=lr, steps=2000)[-1]
             for lr in np.arange(1, 20) * 0.005]
     assert ends == pytest.approx(np.full(19, low), rel=1e-6)
 
@@ -95,25 +99,22 @@ def test_vectorised_endpoints_match_single_paths() -> None:
     """Running all starts at once gives the same end points as one path per start."""
     starts = np.array([-7.5, -0.3, 0.6, 4.0])
     together = local_minima.gd_endpoints(chasm_grad, starts, lr=0.005, steps=500)
-    alone = [gd_path(chasm_grad, x0, lr=0.005, steps=500)[-1] for x0 in starts]
+    alone = [descend_1d(chasm_grad, x0, lr=0.005, steps=500)[-1] for x0 in starts]
     assert together == pytest.approx(alone, rel=1e-12)
 
 
 def test_two_minima_by_hand() -> None:
     """f(2) = 16 − 16 − 2 = −2 and f'(2) = 32 − 16 − 1 = 15."""
-    assert (two_minima(2.0), two_minima_grad(2.0)) == (-2.0, 15.0)
+    two = np.asarray(2.0)
+    assert (two_minima(two), two_minima_grad(two)) == (-2.0, 15.0)
 
 
 def test_gd_endpoints_by_hand() -> None:
     """f' = 2x with h = 0.25 halves every start: 8 → 2 and −4 → −1 in two steps."""
-    ends = local_minima.gd_endpoints(lambda x: 2 * x, [8.0, -4.0], lr=0.25, steps=2)
+    ends = local_minima.gd_endpoints(lambda x: 2 * x, np.array([8.0, -4.0]), lr=0.25,
+                                    steps=2)
     assert ends.tolist() == [2.0, -1.0]
-    assert local_minima.gd_endpoints(chasm_grad, [1, 2], lr=0.1, steps=0).dtype == np.float64
-
-
-def test_gd_path_by_hand() -> None:
-    """The same walk as a path: 8, 4, 2."""
-    assert gd_path(lambda x: 2 * x, 8.0, lr=0.25, steps=2).tolist() == [8.0, 4.0, 2.0]
+    assert local_minima.gd_endpoints(chasm_grad, np.array([1, 2]), lr=0.1, steps=0).dtype == np.float64
 
 
 def test_in_chasm_radius_is_strict() -> None:

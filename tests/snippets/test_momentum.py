@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 
 import numpy as np
@@ -9,13 +10,18 @@ import pytest
 from matplotlib.figure import Figure
 
 from snippets import gradient_descent, momentum
-from snippets.core import trajectory
+from snippets.core import fed_path, trajectory
 from snippets.surfaces import ravine_grad
 
 START = np.array([-4.0, 1.0])
 
 
-def _path(update: object, steps: int = 200) -> np.ndarray:
+def buffer(state: momentum.State) -> np.ndarray:
+    """The accumulated movement (torch's buffer b) of a momentum state."""
+    return state.m
+
+
+def _path(update: Callable[..., momentum.State], steps: int = 200) -> np.ndarray:
     return trajectory(momentum.init, update, momentum.params, ravine_grad, START, steps=steps)
 
 
@@ -24,22 +30,22 @@ def test_unrolled_sum_equals_recursion() -> None:
     grads = np.random.default_rng(0).normal(size=(50, 3))
     states = [momentum.init(np.zeros(3))]
     for g in grads:
-        states.append(momentum.update(states[-1], g, lr=0.07, decay=0.8))
+        states.append(momentum.update(states[-1], g, lr=0.07, momentum=0.8))
     recursive = np.array([s.m for s in states[1:]])
-    np.testing.assert_allclose(momentum.unrolled_movement(grads, lr=0.07, decay=0.8),
+    np.testing.assert_allclose(momentum.unrolled_movement(grads, lr=0.07, momentum=0.8),
                                recursive, rtol=1e-12, atol=1e-15)
 
 
 def test_torch_form_matches_hung_yi_on_a_trajectory() -> None:
     """torch's b = μb + g, θ −= lr·b retraces Hung-yi's path to about 1e-15."""
-    hung_yi = _path(partial(momentum.update, lr=0.01, decay=0.9))
+    hung_yi = _path(partial(momentum.update, lr=0.01, momentum=0.9))
     torch = _path(partial(momentum.update_torch, lr=0.01, momentum=0.9))
     assert np.abs(hung_yi - torch).max() <= 2e-15
 
 
 def test_sutskever_form_matches_hung_yi_on_a_trajectory() -> None:
     """Sutskever's v = μv + lr·g, θ −= v retraces Hung-yi's path to about 1e-15."""
-    hung_yi = _path(partial(momentum.update, lr=0.01, decay=0.9))
+    hung_yi = _path(partial(momentum.update, lr=0.01, momentum=0.9))
     sutskever = _path(partial(momentum.update_sutskever, lr=0.01, momentum=0.9))
     assert np.abs(hung_yi - sutskever).max() <= 2e-15
 
@@ -49,7 +55,7 @@ def test_buffers_differ_only_by_the_factor_minus_lr() -> None:
     grads = np.random.default_rng(1).normal(size=(30, 2))
     hy, to, su = momentum.init(np.zeros(2)), momentum.init(np.zeros(2)), momentum.init(np.zeros(2))
     for g in grads:
-        hy = momentum.update(hy, g, lr=0.03, decay=0.9)
+        hy = momentum.update(hy, g, lr=0.03, momentum=0.9)
         to = momentum.update_torch(to, g, lr=0.03, momentum=0.9)
         su = momentum.update_sutskever(su, g, lr=0.03, momentum=0.9)
         np.testing.assert_allclose(hy.m, -0.03 * to.m, rtol=1e-12)
@@ -58,7 +64,7 @@ def test_buffers_differ_only_by_the_factor_minus_lr() -> None:
 
 def test_zero_momentum_is_plain_gradient_descent() -> None:
     """With λ = 0 the update is exactly x ← x − ηg."""
-    with_momentum = _path(partial(momentum.update, lr=0.02, decay=0.0), steps=50)
+    with_momentum = _path(partial(momentum.update, lr=0.02, momentum=0.0), steps=50)
     plain = trajectory(gradient_descent.init, partial(gradient_descent.update, lr=0.02),
                        gradient_descent.params, ravine_grad, START, steps=50)
     np.testing.assert_array_equal(with_momentum, plain)
@@ -68,7 +74,7 @@ def test_constant_slope_gives_terminal_velocity() -> None:
     """On a constant gradient g the movement tends to −ηg/(1−λ), ten steps' worth for λ = 0.9."""
     state = momentum.init(np.zeros(1))
     for _ in range(500):
-        state = momentum.update(state, np.array([2.0]), lr=0.01, decay=0.9)
+        state = momentum.update(state, np.array([2.0]), lr=0.01, momentum=0.9)
     assert state.m[0] == pytest.approx(-0.01 * 2.0 / (1 - 0.9), rel=1e-6)
 
 
@@ -99,32 +105,30 @@ def test_pit_critical_points_on_coarse_grids() -> None:
 def test_plain_gd_stops_in_the_pit_for_every_step_and_start() -> None:
     """GD with h ∈ {0.01, 0.05, 0.1} from each x₀ ∈ {−7, −6, −5, −4.5, −4} ends at −2.889."""
     local_minimum = momentum.pit_critical_points()[0]
-    ends = momentum.sweep(decay=0.0)
+    ends = momentum.sweep(momentum=0.0)
     assert ends.shape == (3, 5)
     np.testing.assert_allclose(ends, local_minimum, rtol=1e-6)
 
 
 def test_momentum_09_reaches_the_global_minimum_for_every_step_and_start() -> None:
     """Momentum λ = 0.9 with η ∈ {0.01, 0.05, 0.1} ends at 0 from every start."""
-    np.testing.assert_allclose(momentum.sweep(decay=0.9), 0.0, atol=1e-6)
+    np.testing.assert_allclose(momentum.sweep(momentum=0.9), 0.0, atol=1e-6)
 
 
 def test_momentum_05_stays_in_the_pit() -> None:
     """Momentum λ = 0.5 is too short-lived: every run ends at −2.889."""
     local_minimum = momentum.pit_critical_points()[0]
-    np.testing.assert_allclose(momentum.sweep(decay=0.5), local_minimum, rtol=1e-6)
+    np.testing.assert_allclose(momentum.sweep(momentum=0.5), local_minimum, rtol=1e-6)
 
 
 def test_torch_buffer_ignores_the_learning_rate() -> None:
     """torch's b depends on the gradients only, so any lr schedule leaves it unchanged."""
     grads = np.random.default_rng(2).normal(size=(20, 2))
 
-    def torch(s: momentum.State, g: np.ndarray, lr: float) -> momentum.State:
-        return momentum.update_torch(s, g, lr=lr, momentum=0.9)
-    slow = momentum.run_schedule(torch, grads, [0.001] * 20)
-    fast = momentum.run_schedule(torch, grads, np.linspace(0.5, 0.01, 20))
-    for a, b in zip(slow, fast, strict=True):
-        np.testing.assert_array_equal(a.m, b.m)
+    torch = partial(momentum.update_torch, momentum=0.9)
+    slow = fed_path(momentum.init, torch, buffer, grads, lrs=[0.001] * 20)
+    fast = fed_path(momentum.init, torch, buffer, grads, lrs=np.linspace(0.5, 0.01, 20))
+    np.testing.assert_array_equal(slow, fast)
 
 
 def test_torch_step_takes_the_new_lr_at_once() -> None:
@@ -152,7 +156,7 @@ def test_three_forms_two_steps_by_hand() -> None:
     """g = 2 then 1, η = 0.1, λ = μ = 0.5: HY m = −0.2, −0.2; torch b = 2, 2; Sutskever v = 0.2,
     0.2; every form moves x to −0.2, then −0.4."""
     forms = {
-        "hy": (partial(momentum.update, lr=0.1, decay=0.5), [-0.2, -0.2]),
+        "hy": (partial(momentum.update, lr=0.1, momentum=0.5), [-0.2, -0.2]),
         "torch": (partial(momentum.update_torch, lr=0.1, momentum=0.5), [2.0, 2.0]),
         "sutskever": (partial(momentum.update_sutskever, lr=0.1, momentum=0.5), [0.2, 0.2]),
     }
@@ -165,7 +169,7 @@ def test_three_forms_two_steps_by_hand() -> None:
 
 def test_forms_weigh_the_old_buffer_by_lambda() -> None:
     """g = 1 then 0, η = 1, λ = μ = 0.25: the second movement is a quarter of the first."""
-    for update in (partial(momentum.update, lr=1.0, decay=0.25),
+    for update in (partial(momentum.update, lr=1.0, momentum=0.25),
                    partial(momentum.update_torch, lr=1.0, momentum=0.25),
                    partial(momentum.update_sutskever, lr=1.0, momentum=0.25)):
         first = update(momentum.init(np.zeros(1)), np.array([1.0]))
@@ -175,7 +179,7 @@ def test_forms_weigh_the_old_buffer_by_lambda() -> None:
 
 def test_unrolled_movement_by_hand() -> None:
     """g = 1, 2, 4 with η = 1, λ = 0.5: m = −1, −(0.5 + 2) = −2.5, −(0.25 + 1 + 4) = −5.25."""
-    movements = momentum.unrolled_movement(np.array([[1.0], [2.0], [4.0]]), lr=1.0, decay=0.5)
+    movements = momentum.unrolled_movement(np.array([[1.0], [2.0], [4.0]]), lr=1.0, momentum=0.5)
     assert movements[:, 0].tolist() == [-1.0, -2.5, -5.25]
 
 
@@ -209,14 +213,13 @@ def test_escape_paths_end_where_the_caption_says() -> None:
     assert abs(paths["momentum"][-1]) < 0.01
 
 
-def test_run_schedule_by_hand() -> None:
+def test_fed_path_with_a_schedule_by_hand() -> None:
     """One gradient 2 with lr 0.25 and λ = 0.5: states at 0, then −0.5; lengths must match."""
-    def step(s: momentum.State, g: np.ndarray, lr: float) -> momentum.State:
-        return momentum.update(s, g, lr=lr, decay=0.5)
-    states = momentum.run_schedule(step, np.array([[2.0]]), [0.25])
-    assert [s.x.tolist() for s in states] == [[0.0], [-0.5]]
+    step = partial(momentum.update, momentum=0.5)
+    path = fed_path(momentum.init, step, momentum.params, np.array([[2.0]]), lrs=[0.25])
+    assert path.tolist() == [[0.0], [-0.5]]
     with pytest.raises(ValueError, match="zip"):
-        momentum.run_schedule(step, np.array([[2.0], [1.0]]), [0.25])
+        fed_path(momentum.init, step, momentum.params, np.array([[2.0], [1.0]]), lrs=[0.25])
 
 
 def test_lr_drop_steps_by_hand() -> None:

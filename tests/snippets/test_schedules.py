@@ -6,8 +6,17 @@ import numpy as np
 import pytest
 from matplotlib.figure import Figure
 
-from snippets import adam
+from snippets import adam, formulations
 from snippets import schedules as sc
+from snippets.core import fed_path
+
+WARMUP_FORMS = ("rmsprop_torch", "adam", "adam_uncorrected")
+
+
+def first_steps(*, lr: float, g: float = 1.0) -> dict[str, float]:
+    """First step of torch RMSprop (α = 0.99), Adam and Adam without bias correction."""
+    steps = formulations.first_steps(np.array([g]), lr=lr)
+    return {name: float(steps[name][0]) for name in WARMUP_FORMS}
 
 TRANSFORMER_PEAK = 6.98771e-4
 PEAK_WITH_DOUBLED_D_OR_W = 4.94106e-4
@@ -115,7 +124,7 @@ def test_cosine_rises_then_falls() -> None:
 def test_first_steps_of_the_three_optimizers() -> None:
     """lr = 0.01, g = 1: torch RMSprop 0.01/(0.1 + 1e-8), Adam 0.01/(1 + 1e-8), uncorrected Adam
     0.01·0.1/(√0.001 + 1e-8)."""
-    steps = sc.first_steps(lr=0.01)
+    steps = first_steps(lr=0.01)
     assert steps == {
         "rmsprop_torch": pytest.approx(0.01 / (0.1 + 1e-8), rel=1e-12),
         "adam": pytest.approx(0.01 / (1 + 1e-8), rel=1e-12),
@@ -125,7 +134,7 @@ def test_first_steps_of_the_three_optimizers() -> None:
 
 def test_first_steps_at_a_tiny_gradient() -> None:
     """g = 1e-8 puts ε = 1e-8 on a par with the root: lr·g/(√(1−α)·g + ε) and so on."""
-    steps = sc.first_steps(lr=1.0, g=1e-8)
+    steps = first_steps(lr=1.0, g=1e-8)
     assert steps == {
         "rmsprop_torch": pytest.approx(1e-8 / (1e-9 + 1e-8), rel=1e-9),
         "adam": pytest.approx(0.5, rel=1e-9),
@@ -135,21 +144,22 @@ def test_first_steps_at_a_tiny_gradient() -> None:
 
 def test_first_step_length_is_unsigned() -> None:
     """A negative gradient gives the same length: |x¹|."""
-    assert sc.first_step_length(lambda x: x, lambda s, g: s - 2.0 * g, lambda s: s, g=-1.5) == 3.0
+    path = fed_path(lambda x: x, lambda s, g: s - 2.0 * g, lambda s: s, np.array([[-1.5]]))
+    assert abs(np.diff(path[:, 0])[0]) == 3.0
 
 
 def test_uncorrected_adam_two_steps_by_hand() -> None:
     """g = 1 then 3, lr = 1, ε = 0: m = 0.1, v = 0.001, x¹ = −0.1/√0.001; then m = 0.39,
     v = 0.009999, x² = x¹ − 0.39/√0.009999; t counts 1, 2."""
-    state = sc.update_adam_uncorrected(adam.init(np.zeros(1)), np.array([1.0]), lr=1.0, eps=0.0)
-    state = sc.update_adam_uncorrected(state, np.array([3.0]), lr=1.0, eps=0.0)
+    state = adam.update_uncorrected(adam.init(np.zeros(1)), np.array([1.0]), lr=1.0, eps=0.0)
+    state = adam.update_uncorrected(state, np.array([3.0]), lr=1.0, eps=0.0)
     assert (state.m[0], state.v[0], state.t) == (pytest.approx(0.39), pytest.approx(0.009999), 2)
     assert state.x[0] == pytest.approx(-0.1 / np.sqrt(0.001) - 0.39 / np.sqrt(0.009999), rel=1e-12)
 
 
 def test_uncorrected_adam_defaults() -> None:
     """Defaults lr = 1e-3, β₁ = 0.9, β₂ = 0.999, ε = 1e-8: g = 2 moves 1e-3·0.2/(√0.004 + 1e-8)."""
-    state = sc.update_adam_uncorrected(adam.init(np.zeros(1)), np.array([2.0]))
+    state = adam.update_uncorrected(adam.init(np.zeros(1)), np.array([2.0]))
     assert state.x[0] == pytest.approx(-1e-3 * 0.2 / (np.sqrt(0.004) + 1e-8), rel=1e-12)
 
 
@@ -157,7 +167,7 @@ def test_uncorrected_adam_defaults() -> None:
 def test_uncorrected_adam_first_step_ignores_gradient_scale(g: float) -> None:
     """The oversized first step is the same for tiny and huge gradients (up to ε)."""
     expected = 0.01 * 0.1 / np.sqrt(0.001)
-    assert sc.first_steps(lr=0.01, g=g)["adam_uncorrected"] == pytest.approx(expected, rel=1e-3)
+    assert first_steps(lr=0.01, g=g)["adam_uncorrected"] == pytest.approx(expected, rel=1e-3)
 
 
 @pytest.mark.parametrize("lang", ["en", "ru", "zh"])

@@ -7,7 +7,7 @@ import pytest
 from matplotlib.figure import Figure
 
 from snippets import step_size
-from snippets.local_minima import gd_path
+from snippets.core import descend_1d
 from snippets.step_size import (
     ema_rate,
     mean_age,
@@ -46,7 +46,7 @@ def test_sign_descent_by_hand() -> None:
 
 def test_sign_descent_stays_where_the_slope_is_zero() -> None:
     """sgn 0 = 0: on a flat function the walk never moves."""
-    assert sign_descent_path(lambda x: 0.0, 1.5, steps=3, max_divisor=2).tolist() == [1.5] * 4
+    assert sign_descent_path(np.zeros_like, 1.5, steps=3, max_divisor=2).tolist() == [1.5] * 4
 
 
 def test_sgd_sample_losses_by_hand() -> None:
@@ -92,12 +92,12 @@ def test_order_of_magnitude_search() -> None:
 
 def test_moderate_step_leaves_the_plateau() -> None:
     """From 2.5 on 1 − exp(−x²), h = 0.5 is at the bottom within 100 steps."""
-    assert plateau(gd_path(plateau_grad, 2.5, lr=0.5, steps=100))[-1] < 1e-6
+    assert plateau(descend_1d(plateau_grad, 2.5, lr=0.5, steps=100))[-1] < 1e-6
 
 
 def test_small_step_crawls_on_the_plateau() -> None:
     """From 2.5 on 1 − exp(−x²), h = 0.01 is still on the shelf (f > 0.98) after 2000 steps."""
-    assert plateau(gd_path(plateau_grad, 2.5, lr=0.01, steps=2000))[-1] > 0.98
+    assert plateau(descend_1d(plateau_grad, 2.5, lr=0.01, steps=2000))[-1] > 0.98
 
 
 def test_selfedu_steps_shrink_then_freeze() -> None:

@@ -7,6 +7,7 @@ import pytest
 from matplotlib.figure import Figure
 
 from snippets import stopping
+from snippets.core import descend_1d
 
 LANGS = ("en", "ru", "zh")
 DEMO_FIRINGS = {4: 14, 2: 16, 5: 53, 3: 64, 6: 74, 1: 500}
@@ -203,7 +204,7 @@ def test_fit_line_first_step() -> None:
 
 def test_descend_1d_by_hand() -> None:
     """GD on f' = 2x from 1 with h = 0.25 halves x: 1, 0.5, 0.25."""
-    assert stopping.descend_1d(lambda x: 2 * x, 1.0, lr=0.25, steps=2).tolist() == [1.0, 0.5, 0.25]
+    assert descend_1d(lambda x: 2 * x, 1.0, lr=0.25, steps=2).tolist() == [1.0, 0.5, 0.25]
 
 
 def test_exponential_and_flat_runs_first_steps() -> None:

@@ -20,7 +20,7 @@ def test_ravine_gradient() -> None:
 
 def test_ravine_gradient_is_the_derivative() -> None:
     """ravine_grad agrees with central differences of ravine (h = 1e-6)."""
-    x, y, h = 0.7, -0.3, 1e-6
+    x, y, h = np.asarray(0.7), np.asarray(-0.3), 1e-6
     numeric = [(surfaces.ravine(x + h, y) - surfaces.ravine(x - h, y)) / (2 * h),
                (surfaces.ravine(x, y + h) - surfaces.ravine(x, y - h)) / (2 * h)]
     np.testing.assert_allclose(surfaces.ravine_grad(np.array([x, y])), numeric, rtol=1e-7)
