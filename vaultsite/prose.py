@@ -41,8 +41,7 @@ def page_lines(markdown: str, *, link_text: bool = True) -> dict[int, str]:
                 number = segment.line + offset
                 lines[number] = lines.get(number, "") + piece
         elif segment.kind == "fence":
-            for number, caption in _caption_lines(segment.text, segment.line):
-                lines[number] = caption
+            lines.update(_caption_lines(segment.text, segment.line))
         else:  # code or math in the middle of a sentence: a gap, not glued words
             lines[segment.line] = lines.get(segment.line, "") + " "
     if not link_text:
