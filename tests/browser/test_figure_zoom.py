@@ -83,7 +83,7 @@ def test_keyboard_opens_a_figure(page: Any, site_url: str, key: str) -> None:
     page.locator(OPENER).first.focus()
     page.keyboard.press(key)
     assert page.locator(DIALOG).evaluate("d => d.open")
-    assert page.evaluate("() => document.activeElement.className") == "vault-zoom__close"
+    assert page.evaluate("() => document.activeElement.matches('.vault-zoom__close')")
 
 
 def test_close_button_is_labelled_in_the_page_language(page: Any, site_url: str) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -196,3 +197,19 @@ def test_page_without_figures_gets_no_dialog() -> None:
     """A page with no figure and no notebook output is left as it was."""
     page = "<article><p>text</p></article>\n</body>\n</html>"
     assert add_zoom_dialog(page, "zh") == page
+
+
+def test_built_pages_serve_phone_layouts_and_the_dialog(
+        clean_build: tuple[Path, Path, str]) -> None:
+    """In the real site each plot is a <picture> whose phone SVG exists; the map scrolls."""
+    site = clean_build[0]
+    page = (site / "zh" / "stopping-conditions" / "index.html").read_text(encoding="utf-8")
+    sources = re.findall(r'<picture><source media="\(max-width: 44\.984375em\)" '
+                         r'srcset="\.\./\.\./(assets/figures/[^"]+\.narrow\.svg)"', page)
+    assert len(sources) == page.count('<figure class="vault-figure">') == 2
+    assert all((site / source).exists() for source in sources)
+    assert page.count('<dialog class="vault-zoom" aria-label="原尺寸图"') == 1
+    assert page.index("</dialog>") < page.index("</body>")
+    diagram = (site / "techniques-map" / "index.html").read_text(encoding="utf-8")
+    assert '<figure class="vault-figure vault-figure--scroll">' in diagram
+    assert "<picture>" not in diagram
