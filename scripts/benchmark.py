@@ -76,13 +76,13 @@ def synthetic_project(folder: Path, concepts: int = 300) -> Path:
 
 def figure_render_seconds(name: str = "adagrad.units_figure", repeat: int = 5) -> float:
     """Median seconds to draw and save one figure, modules already imported."""
-    from vaultsite.figures import render_svg
+    from vaultsite.figures import render_svgs
 
-    render_svg(name, "en", salt="warm-up")
+    render_svgs(name, "en", salt="warm-up")
     times = []
     for _ in range(repeat):
         start = time.perf_counter()
-        render_svg(name, "en", salt="x")
+        render_svgs(name, "en", salt="x")
         times.append(time.perf_counter() - start)
     return statistics.median(times)
 

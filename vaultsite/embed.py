@@ -3,12 +3,14 @@ from __future__ import annotations
 
 import html
 import posixpath
+import re
 import textwrap
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterable, Mapping
 
 from vaultsite.blocks import parse_block
 from vaultsite.errors import VaultProblem
 from vaultsite.figures import FigureFile
+from vaultsite.narrow import PHONE_MEDIA
 from vaultsite.segments import Segment, join, split
 from vaultsite.snippet_source import SnippetNameError, source_of
 from vaultsite.strings import text
@@ -27,16 +29,45 @@ def code_fence(names: tuple[str, ...]) -> str:
 
 def figure_markdown(name: str, alt: str, figure: FigureFile, *, page_path: str,
                     lang: str) -> str:
-    """The figure, its caption, and the folded code of its figure function."""
+    """The figure, its caption, and the folded code of its figure function.
+
+    A figure whose labels are too small on phones, and has no phone layout to
+    serve them instead (see ``narrow_pictures``), scrolls sideways there.
+    """
     src = posixpath.relpath(figure.site_path, posixpath.dirname(page_path) or ".")
     quoted = html.escape(alt, quote=True)
+    kind = " vault-figure--scroll" if figure.scrolls_on_phones else ""
     code = textwrap.indent(code_fence((name,)), "    ")
     return (
-        f'<figure class="vault-figure" markdown="span">\n'
+        f'<figure class="vault-figure{kind}" markdown="span">\n'
         f'![{quoted}]({src}){{ width="{figure.width}" height="{figure.height}" loading="lazy" }}\n'
         f"<figcaption>{html.escape(alt)}</figcaption>\n</figure>\n\n"
         f'??? example "{text("figure_code", lang)}"\n\n{code}\n'
     )
+
+
+_IMG = re.compile(r'<img\b[^>]*?\bsrc="([^"]*)"[^>]*>')
+
+
+def narrow_pictures(page_html: str, figures: Iterable[FigureFile]) -> str:
+    """Each figure image with a phone layout becomes a ``<picture>`` serving it to phones.
+
+    Done on the page's HTML, where MkDocs has made the image's ``src`` relative
+    to the page's address: the phone layout sits beside the figure's file.
+    """
+    narrow = {figure.site_path: figure.narrow for figure in figures if figure.narrow}
+
+    def picture(match: re.Match[str]) -> str:
+        src = match.group(1)
+        site_path = next((p for p in narrow if src == p or src.endswith("/" + p)), None)
+        if site_path is None:
+            return match.group(0)
+        phone = narrow[site_path]
+        srcset = src[:len(src) - len(site_path)] + phone.site_path
+        return (f'<picture><source media="{PHONE_MEDIA}" srcset="{srcset}" '
+                f'width="{phone.width}" height="{phone.height}">{match.group(0)}</picture>')
+
+    return _IMG.sub(picture, page_html)
 
 
 def notebook_markdown(name: str, *, page_path: str, lang: str) -> str:

@@ -15,7 +15,7 @@ from vaultsite import graphs as graphs_of
 from vaultsite import theme
 from vaultsite.blocks import find_blocks
 from vaultsite.callouts import convert_callouts
-from vaultsite.embed import expand_blocks
+from vaultsite.embed import expand_blocks, narrow_pictures
 from vaultsite.errors import VaultProblem
 from vaultsite.figures import FigureFile
 from vaultsite.glossary import Glossary, glossary_step
@@ -39,6 +39,7 @@ from vaultsite.transclude import (
 )
 from vaultsite.vault import DEFAULT_LANGUAGE, Note, Vault, body, note_path
 from vaultsite.wikilinks import WIKILINK, LinkProblem, normalize, resolve_concept, rewrite_wikilinks
+from vaultsite.zoom import add_zoom_dialog
 
 
 @dataclass(frozen=True)
@@ -255,7 +256,12 @@ def mathml(html: str, page: PageContext) -> tuple[str, list[VaultProblem]]:
     return html, []
 
 
-HTML_STEPS: tuple[Step, ...] = (mathml,)
+def phone_figures(html: str, page: PageContext) -> tuple[str, list[VaultProblem]]:
+    """Figures with a phone layout serve it to phones (a ``<picture>``)."""
+    return narrow_pictures(html, page.language.figures.values()), []
+
+
+HTML_STEPS: tuple[Step, ...] = (mathml, phone_figures)
 
 
 # --- Output steps: the finished page; lines count from the note's first line ----------------
@@ -289,12 +295,17 @@ def material(output: str, page: PageContext) -> tuple[str, list[VaultProblem]]:
                                      "changed; update vaultsite/theme.py")]
 
 
+def figure_zoom(output: str, page: PageContext) -> tuple[str, list[VaultProblem]]:
+    """A page with figures gets the dialog that shows one full size, labelled in its language."""
+    return add_zoom_dialog(output, page.lang), []
+
+
 def no_source_shown(output: str, page: PageContext) -> tuple[str, list[VaultProblem]]:
     """The last gate: no TeX, $$, [[links]] or fence lines in what a reader sees."""
     return output, raw_source_problems(output, path=page.note.path, source=page.note.text)
 
 
-OUTPUT_STEPS: tuple[Step, ...] = (notebooks, material, no_source_shown)
+OUTPUT_STEPS: tuple[Step, ...] = (notebooks, material, figure_zoom, no_source_shown)
 
 
 def page_inputs(page: PageContext) -> list[str]:
@@ -324,7 +335,10 @@ def page_inputs(page: PageContext) -> list[str]:
     parts.extend(_embedded_texts(note, language, seen={note.path}))
     for fence in find_blocks(note.text, "figure"):
         figure = language.figures.get(fence.names[0]) if fence.names else None
-        parts.append(repr((figure.site_path, figure.width, figure.height)) if figure else "none")
+        narrow = figure.narrow if figure else None
+        parts.append(repr((figure.site_path, figure.width, figure.height, figure.scrolls_on_phones,
+                           narrow and (narrow.site_path, narrow.width, narrow.height)))
+                     if figure else "none")
     for fence in find_blocks(note.text, "snippet"):
         for name in fence.names:
             try:

@@ -99,8 +99,10 @@ class Site:
     def generated_files(self) -> list[tuple[str, str | None, str | None]]:
         """(site path, file or None, text or None) of what this language's pages point at."""
         assert self.renders is not None and self.language is not None
+        figures = [*self.language.figures.values(),
+                   *(f.narrow for f in self.language.figures.values() if f.narrow)]
         files: list[tuple[str, str | None, str | None]] = [
-            (f.site_path, str(f.cache_path), None) for f in self.language.figures.values()]
+            (f.site_path, str(f.cache_path), None) for f in figures]
         for name, ipynb in self.renders.ipynb.items():
             files.append((ipynb_site_path(name), str(ipynb), None))
         if self.renders.notebooks:

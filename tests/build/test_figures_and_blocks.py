@@ -9,7 +9,7 @@ import pytest
 from vaultsite import snippet_source
 from vaultsite.blocks import find_blocks
 from vaultsite.embed import expand_blocks
-from vaultsite.figures import FigureFile, cached_figure, render_svg
+from vaultsite.figures import FigureFile, cached_figure, render_svgs
 from vaultsite.snippet_source import SnippetNameError, dependency_digest, lookup, source_of
 
 FIGURE = "adagrad.units_figure"
@@ -70,13 +70,14 @@ def test_lookup_suggests_close_names() -> None:
 
 
 def test_svg_is_identical_across_renders() -> None:
-    """Rendering the same figure twice gives the same bytes."""
-    assert render_svg(FIGURE, "en", salt="s") == render_svg(FIGURE, "en", salt="s")
+    """Rendering the same figure twice gives the same bytes, its phone layout too."""
+    first, second = render_svgs(FIGURE, "en", salt="s"), render_svgs(FIGURE, "en", salt="s")
+    assert first == second and first[1] is not None
 
 
 def test_svg_keeps_text_as_text() -> None:
     """Labels stay <text>, so Chinese and Russian render in the reader's fonts."""
-    svg = render_svg(FIGURE, "zh", salt="s").decode()
+    svg = render_svgs(FIGURE, "zh", salt="s")[0].decode()
     assert "梯度下降" in svg and "<text" in svg
 
 
