@@ -1,4 +1,4 @@
-# Expanding ```figure, ```snippet and ```notebook blocks into Markdown that shows them.
+# Expanding ```figure, ```explorable, ```snippet and ```notebook blocks into Markdown that shows them.
 from __future__ import annotations
 
 import html
@@ -8,6 +8,7 @@ from collections.abc import Collection, Mapping
 
 from vaultsite.blocks import parse_block
 from vaultsite.errors import VaultProblem
+from vaultsite.explorables import controls_html
 from vaultsite.figures import FigureFile
 from vaultsite.segments import Segment, join, split
 from vaultsite.snippet_source import SnippetNameError, source_of
@@ -59,13 +60,15 @@ def expand_blocks(
     lang: str,
     figures: Mapping[str, FigureFile],
     notebooks: Collection[str] = (),
+    explorables: Mapping[str, str] | None = None,
 ) -> tuple[str, list[VaultProblem]]:
-    """Replace figure and snippet fences; other fences stay as they are.
+    """Replace figure, explorable, snippet and notebook fences; other fences stay as they are.
 
-    ``figures`` maps ``module.function`` to the already rendered file and
-    ``notebooks`` names the executed notebooks; one missing failed earlier and
-    was reported then.
+    ``figures`` maps ``module.function`` to the already rendered file,
+    ``explorables`` to the site path of its computed data, and ``notebooks``
+    names the executed notebooks; one missing failed earlier and was reported then.
     """
+    explorables = explorables or {}
     problems: list[VaultProblem] = []
 
     def expand(segment: Segment) -> str:
@@ -83,6 +86,15 @@ def expand_blocks(
                 if block.names[0] not in notebooks:
                     return segment.text
                 expanded = notebook_markdown(block.names[0], page_path=page_path, lang=lang)
+            elif block.kind == "explorable":
+                if block.names[0] not in explorables:
+                    return segment.text
+                if not block.text:
+                    msg = (f"explorable {block.names[0]} says nothing: on the next lines, tell "
+                           "the reader what to try")
+                    raise SnippetNameError(msg)
+                expanded = controls_html(block.names[0], block.text, explorables[block.names[0]],
+                                         page_path=page_path, lang=lang)
             elif block.names[0] in figures:
                 if not block.text:
                     msg = f"figure {block.names[0]} has no alt text: describe it on the next line"

@@ -43,6 +43,7 @@ class Language:
     heading_slug: Callable[[str], str]
     tag_anchor: Callable[[str], str]  # a tag's anchor on the tags page (Material's setting)
     backlinks: Mapping[str, tuple[Backlink, ...]] = field(default_factory=dict)  # concept →
+    explorables: Mapping[str, str] = field(default_factory=dict)  # "module.function" → its data
 
 
 @dataclass(frozen=True)
@@ -113,9 +114,10 @@ def math(markdown: str, page: PageContext) -> tuple[str, list[VaultProblem]]:
 
 
 def blocks(markdown: str, page: PageContext) -> tuple[str, list[VaultProblem]]:
-    """```figure, ```snippet and ```notebook fences show tested code and its output."""
+    """```figure, ```explorable, ```snippet and ```notebook fences show tested code and its output."""
     return expand_blocks(markdown, page_path=page.note.path, lang=page.lang,
-                         figures=page.language.figures, notebooks=page.language.notebooks)
+                         figures=page.language.figures, notebooks=page.language.notebooks,
+                         explorables=page.language.explorables)
 
 
 class _EmbedCycle(Exception):
@@ -275,6 +277,10 @@ def page_inputs(page: PageContext) -> list[str]:
     for block in find_blocks(note.text, "figure"):
         figure = language.figures.get(block.names[0]) if block.names else None
         parts.append(repr((figure.site_path, figure.width, figure.height)) if figure else "none")
+    for block in find_blocks(note.text, "explorable"):
+        # its data's path holds the digest of the snippet code, labels included
+        shown = block.names[0] if block.names else ""
+        parts.append(f"explorable {shown} {language.explorables.get(shown)}")
     for block in find_blocks(note.text, "snippet"):
         for name in block.names:
             try:

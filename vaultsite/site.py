@@ -88,6 +88,7 @@ class Site:
         index, heading_slug = name_index(vault), functools.partial(_heading_slug, sep="-")
         self.language = pipeline.Language(
             lang, vault, index, figures, self.renders.notebooks, heading_slug=heading_slug,
+            explorables={name: e.site_path for name, e in self.renders.explorables.items()},
             tag_anchor=tag_anchor,
             backlinks=language_backlinks(vault, lang, index=index, slugify=heading_slug))
         return []
@@ -97,6 +98,8 @@ class Site:
         assert self.renders is not None and self.language is not None
         files: list[tuple[str, str | None, str | None]] = [
             (f.site_path, str(f.cache_path), None) for f in self.language.figures.values()]
+        for data in self.renders.explorables.values():
+            files.append((data.site_path, str(data.cache_path), None))
         for name, ipynb in self.renders.ipynb.items():
             files.append((ipynb_site_path(name), str(ipynb), None))
         if self.renders.notebooks:
@@ -241,6 +244,9 @@ class Site:
 def _log_renders(renders: Renders) -> None:
     if renders.drawn:
         log.info("vaultsite: drew %d figure(s): %s", len(renders.drawn), ", ".join(renders.drawn))
+    if renders.computed:
+        log.info("vaultsite: computed %d explorable(s): %s", len(renders.computed),
+                 ", ".join(renders.computed))
     if renders.executed:
         log.info("vaultsite: executed %d notebook(s): %s", len(renders.executed),
                  ", ".join(renders.executed))
