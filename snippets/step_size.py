@@ -239,7 +239,7 @@ EXPLORE_STOP = 1e-2  # the stopping condition |xₜ| < 0.01
 
 
 def too_large_frame(*, lr: float) -> Frame:
-    """GD on f = x² from x₀ = 1 with step ``lr``: iterates on the curve, |xₜ|, and the numbers.
+    """GD on f = x² from x₀ = 1 with step ``lr``: the curve, the iterates on it, |xₜ|, the numbers.
 
     Numbers: |x₁₀| ("diverged" when it grew past |x₀|) and the first t with |xₜ| < 0.01.
     """
@@ -251,7 +251,9 @@ def too_large_frame(*, lr: float) -> Frame:
         "stop": float(below[0]) if below.size else "never",
     }
     t = np.arange(path.size, dtype=np.float64)
-    return Frame((Series(0, np.column_stack([path, path**2]), COLORS["gd"], "both"),
+    xs = np.linspace(-2.6, 2.6, 53)  # the parabola, as the static figure draws it
+    return Frame((Series(0, np.column_stack([xs, xs**2]), COLORS["neutral"]),
+                  Series(0, np.column_stack([path, path**2]), COLORS["gd"], "both"),
                   Series(1, np.column_stack([t, distance]), COLORS["gd"], "both")), numbers)
 
 

@@ -65,7 +65,7 @@ def expand_blocks(
     """Replace figure, explorable, snippet and notebook fences; other fences stay as they are.
 
     ``figures`` maps ``module.function`` to the already rendered file,
-    ``explorables`` to the site path of its computed data, and ``notebooks``
+    ``explorables`` to the URL of its computed data from this page, and ``notebooks``
     names the executed notebooks; one missing failed earlier and was reported then.
     """
     explorables = explorables or {}
@@ -94,7 +94,7 @@ def expand_blocks(
                            "the reader what to try")
                     raise SnippetNameError(msg)
                 expanded = controls_html(block.names[0], block.text, explorables[block.names[0]],
-                                         page_path=page_path, lang=lang)
+                                         lang=lang)
             elif block.names[0] in figures:
                 if not block.text:
                     msg = f"figure {block.names[0]} has no alt text: describe it on the next line"

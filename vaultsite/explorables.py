@@ -7,7 +7,6 @@ import hashlib
 import html
 import json
 import math
-import posixpath
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -117,6 +116,11 @@ def cached_explorable(name: str, *, cache_dir: Path) -> tuple[ExplorableFile, bo
     return ExplorableFile(cache_path, f"assets/explorables/{name}.{key[:10]}.json"), made
 
 
+def explorable_url_key(name: str) -> str:
+    """The key under which a page finds the URL of an explorable's data, relative to itself."""
+    return f"explorable {name}"
+
+
 def _value(value: float) -> str:
     return f"{value:g}"
 
@@ -125,13 +129,12 @@ def _attribute(value: object) -> str:
     return html.escape(json.dumps(value, ensure_ascii=False), quote=True)
 
 
-def controls_html(name: str, prose: str, data_path: str, *, page_path: str, lang: str) -> str:
+def controls_html(name: str, prose: str, src: str, *, lang: str) -> str:
     """The explorable's box: what to try, sliders with number fields, the chart's place, the numbers.
 
     Hidden until the script has loaded the data: without JavaScript only the static figure shows.
     """
     spec = spec_of(name)
-    src = posixpath.relpath(data_path, posixpath.dirname(page_path) or ".")
     base = "x-" + name.replace(".", "-").replace("_", "-")
     axes = [[p.xlabel[lang], p.ylabel[lang]] for p in spec.panels]
     words = {w: text(w, lang) for w in ("diverged", "never")}

@@ -16,6 +16,7 @@ from vaultsite.blocks import find_blocks
 from vaultsite.callouts import convert_callouts
 from vaultsite.embed import expand_blocks
 from vaultsite.errors import VaultProblem
+from vaultsite.explorables import explorable_url_key
 from vaultsite.figures import FigureFile
 from vaultsite.headings import normalize_headings
 from vaultsite.links import Backlink, anchor_links, backlinks_markdown, note_links
@@ -53,7 +54,8 @@ class PageContext:
     language: Language
     note: Note
     notes_meta: tuple[str, ...] = ()  # the `notes:` of its front matter
-    urls: Mapping[str, str] = field(default_factory=dict)  # "tags", "notes", "jupyter_css"
+    # "tags", "notes", "jupyter_css", "explorable module.function" → URL from the page
+    urls: Mapping[str, str] = field(default_factory=dict)
     embedding: tuple[str, ...] = ()  # for embedded content: the page, then each note embedded
 
     @property
@@ -117,7 +119,9 @@ def blocks(markdown: str, page: PageContext) -> tuple[str, list[VaultProblem]]:
     """```figure, ```explorable, ```snippet and ```notebook fences show tested code and its output."""
     return expand_blocks(markdown, page_path=page.note.path, lang=page.lang,
                          figures=page.language.figures, notebooks=page.language.notebooks,
-                         explorables=page.language.explorables)
+                         explorables={name: page.urls[explorable_url_key(name)]
+                                      for name in page.language.explorables
+                                      if explorable_url_key(name) in page.urls})
 
 
 class _EmbedCycle(Exception):

@@ -14,6 +14,7 @@ from pymdownx.slugs import slugify
 from vaultsite import notebooks, pipeline, search
 from vaultsite.embed import ipynb_site_path
 from vaultsite.errors import VaultProblem
+from vaultsite.explorables import explorable_url_key
 from vaultsite.images import image_problems
 from vaultsite.links import language_backlinks
 from vaultsite.mathfont import SITE_PATH as FONT_SITE_PATH
@@ -112,8 +113,11 @@ class Site:
         """Vault paths of the pages and files every page links to."""
         assert self.language is not None
         suffix = "" if self.language.lang == DEFAULT_LANGUAGE else f".{self.language.lang}"
+        assert self.renders is not None
         return {"tags": f"tags{suffix}.md", "notes": f"notes{suffix}.md",
-                "jupyter_css": notebooks.CSS_SITE_PATH}
+                "jupyter_css": notebooks.CSS_SITE_PATH,
+                **{explorable_url_key(name): data.site_path
+                   for name, data in self.renders.explorables.items()}}
 
     def page_markdown(self, markdown: str, path: str, meta: Mapping[str, Any],
                       urls: Mapping[str, str]) -> tuple[str, list[str]]:

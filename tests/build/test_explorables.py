@@ -31,10 +31,10 @@ def test_explorable_block_is_parsed() -> None:
 
 
 def test_explorable_expands_to_hidden_controls_in_the_pages_language() -> None:
-    """The fence becomes a hidden box: Russian labels, index sliders, number fields, number slots."""
-    out, problems = expand_blocks(f"```explorable\n{NAME}\nПодвигайте h.\n```", page_path="sub/a.ru.md",
+    """The fence becomes a hidden box: the data's URL, Russian labels, sliders, number fields."""
+    out, problems = expand_blocks(f"```explorable\n{NAME}\nПодвигайте h.\n```", page_path="a.ru.md",
                                   lang="ru", figures={},
-                                  explorables={NAME: "assets/explorables/x.json"})
+                                  explorables={NAME: "../assets/explorables/x.json"})
     assert problems == []
     assert out.startswith('<div class="vault-explorable" data-src="../assets/explorables/x.json" ')
     assert ' hidden>\n<p class="vault-explorable__title">Попробуйте другие настройки</p>\n' \

@@ -5,8 +5,8 @@
 (function () {
   "use strict";
   const SVG = "http://www.w3.org/2000/svg";
-  const WIDTH = 420, HEIGHT = 270;
-  const BOX = { left: 58, top: 12, width: WIDTH - 58 - 14, height: HEIGHT - 12 - 44 };
+  const WIDTH = 420, HEIGHT = 280;
+  const BOX = { left: 64, top: 12, width: WIDTH - 64 - 16, height: HEIGHT - 12 - 50 };
   const SUPERSCRIPT = { "-": "⁻", "0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵",
     "6": "⁶", "7": "⁷", "8": "⁸", "9": "⁹" };
 
@@ -22,7 +22,7 @@
     const size = Math.abs(value);
     if (size !== 0 && (size < 1e-3 || size >= 1e5)) {
       const [mantissa, exponent] = value.toExponential(2).split("e");
-      return `${mantissa}·10${[...String(Number(exponent))].map(c => SUPERSCRIPT[c]).join("")}`;
+      return `${Number(mantissa)}·10${[...String(Number(exponent))].map(c => SUPERSCRIPT[c]).join("")}`;
     }
     return String(Number(value.toPrecision(3)));
   }
@@ -40,11 +40,12 @@
       return found;
     }
     const raw = (hi - lo) / 5, magnitude = 10 ** Math.floor(Math.log10(raw));
-    const step = [1, 2, 2.5, 5, 10].map(m => m * magnitude).find(s => s >= raw);
+    const factor = [1, 2, 2.5, 5, 10].find(m => m * magnitude >= raw), step = factor * magnitude;
+    // one notation for the whole axis, with as many decimals as the step needs
+    const decimals = Math.max(0, -Math.floor(Math.log10(magnitude)) + (factor === 2.5 ? 1 : 0));
     const found = [];
-    for (let v = Math.ceil(lo / step) * step; v <= hi + step * 1e-9; v += step) {
-      const rounded = Number(v.toPrecision(12));
-      found.push([rounded, formatNumber(rounded)]);
+    for (let k = Math.ceil(lo / step); k * step <= hi + step * 1e-9; k++) {
+      found.push([k * step, (k * step).toFixed(decimals)]);
     }
     return found;
   }
@@ -66,17 +67,17 @@
     for (const [value, text] of ticks(panel.x[0], panel.x[1], panel.xlog)) {
       const x = BOX.left + fraction(value, panel.x[0], panel.x[1], panel.xlog) * BOX.width;
       element("line", { x1: x, x2: x, y1: BOX.top + BOX.height, y2: BOX.top + BOX.height + 4 }, axes);
-      element("text", { x, y: BOX.top + BOX.height + 16, "text-anchor": "middle" }, axes).textContent = text;
+      element("text", { x, y: BOX.top + BOX.height + 19, "text-anchor": "middle" }, axes).textContent = text;
     }
     for (const [value, text] of ticks(panel.y[0], panel.y[1], panel.ylog)) {
       const y = BOX.top + (1 - fraction(value, panel.y[0], panel.y[1], panel.ylog)) * BOX.height;
       element("line", { x1: BOX.left - 4, x2: BOX.left, y1: y, y2: y }, axes);
-      element("text", { x: BOX.left - 7, y: y + 4, "text-anchor": "end" }, axes).textContent = text;
+      element("text", { x: BOX.left - 7, y: y + 5, "text-anchor": "end" }, axes).textContent = text;
     }
     element("text", { x: BOX.left + BOX.width / 2, y: HEIGHT - 6, "text-anchor": "middle",
       class: "vault-explorable__label" }, axes).textContent = labels[0];
-    element("text", { x: 12, y: BOX.top + BOX.height / 2, "text-anchor": "middle",
-      transform: `rotate(-90 12 ${BOX.top + BOX.height / 2})`, class: "vault-explorable__label" },
+    element("text", { x: 14, y: BOX.top + BOX.height / 2, "text-anchor": "middle",
+      transform: `rotate(-90 14 ${BOX.top + BOX.height / 2})`, class: "vault-explorable__label" },
     axes).textContent = labels[1];
     return element("g", { "clip-path": `url(#${clip})` }, svg);
   }
