@@ -224,7 +224,8 @@ def brake_explorable() -> Explorable:
     """α from 0.5 to 0.98 on :func:`brake_figure`."""
     return Explorable(
         sliders=(Slider("alpha", tuple(round(0.5 + 0.02 * k, 2) for k in range(25)),
-                        {"en": "forgetting α", "ru": "забывание α", "zh": "衰减系数 α"}, initial=0.9),),
+                        {"en": "forgetting α", "ru": "забывание α", "zh": "衰减系数 α"},
+                        initial=0.9),),
         panels=(Panel((78.0, 142.0), (0.08, 1.5),
                       {"en": "iteration t", "ru": "итерация t", "zh": "迭代 t"},
                       {"en": "step length", "ru": "длина шага", "zh": "步长"}, ylog=True),),

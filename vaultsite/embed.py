@@ -1,4 +1,5 @@
-# Expanding ```figure, ```explorable, ```snippet and ```notebook blocks into Markdown that shows them.
+# Expanding ```figure, ```explorable, ```snippet and ```notebook blocks into Markdown that
+# shows them.
 from __future__ import annotations
 
 import html

@@ -36,7 +36,7 @@ def explorable_key(name: str) -> str:
 
 
 def spec_of(name: str) -> Any:
-    """The ``Explorable`` that ``module.function()`` returns; TypeError if it returns another thing."""
+    """The ``Explorable`` that ``module.function()`` returns; TypeError for anything else."""
     _, function = lookup(name)
     if not callable(function):
         msg = f"{name} is not a function"
@@ -103,7 +103,8 @@ def explorable_json(name: str) -> bytes:
 
 
 def cached_explorable(name: str, *, cache_dir: Path) -> tuple[ExplorableFile, bool]:
-    """The explorable's JSON file, computed only if no cached file has its key; and whether it was."""
+    """The explorable's JSON file, computed only if no cached file has its key; and whether
+    it was."""
     key = explorable_key(name)
     cache_path = cache_dir / f"{key}.json"
     made = not cache_path.exists()
@@ -130,7 +131,7 @@ def _attribute(value: object) -> str:
 
 
 def controls_html(name: str, prose: str, src: str, *, lang: str) -> str:
-    """The explorable's box: what to try, sliders with number fields, the chart's place, the numbers.
+    """The explorable's box: what to try, sliders and number fields, the chart's place, numbers.
 
     Hidden until the script has loaded the data: without JavaScript only the static figure shows.
     """
@@ -167,6 +168,7 @@ def controls_html(name: str, prose: str, src: str, *, lang: str) -> str:
     lines.append('<div class="vault-explorable__chart"></div>')
     lines.append('<dl class="vault-explorable__numbers" aria-live="polite">')
     for key, labels in spec.numbers.items():
-        lines.append(f'<div><dt>{html.escape(labels[lang])}</dt><dd data-number="{key}"></dd></div>')
+        lines.append(f'<div><dt>{html.escape(labels[lang])}</dt>'
+                     f'<dd data-number="{key}"></dd></div>')
     lines.append("</dl>\n</div>\n")
     return "\n".join(lines)

@@ -27,7 +27,14 @@ from vaultsite.rawsource import raw_source_problems
 from vaultsite.snippet_source import SnippetNameError, dependency_digest
 from vaultsite.strings import text
 from vaultsite.tags import extract_tags
-from vaultsite.transclude import Embed, block, find_embeds, headings_as_text, section, strip_block_ids
+from vaultsite.transclude import (
+    Embed,
+    block,
+    find_embeds,
+    headings_as_text,
+    section,
+    strip_block_ids,
+)
 from vaultsite.vault import DEFAULT_LANGUAGE, Note, Vault, body, note_path
 from vaultsite.wikilinks import WIKILINK, LinkProblem, normalize, resolve_concept, rewrite_wikilinks
 
@@ -116,7 +123,8 @@ def math(markdown: str, page: PageContext) -> tuple[str, list[VaultProblem]]:
 
 
 def blocks(markdown: str, page: PageContext) -> tuple[str, list[VaultProblem]]:
-    """```figure, ```explorable, ```snippet and ```notebook fences show tested code and its output."""
+    """```figure, ```explorable, ```snippet and ```notebook fences show tested code and its
+    output."""
     return expand_blocks(markdown, page_path=page.note.path, lang=page.lang,
                          figures=page.language.figures, notebooks=page.language.notebooks,
                          explorables={name: page.urls[explorable_url_key(name)]
@@ -283,8 +291,8 @@ def page_inputs(page: PageContext) -> list[str]:
         parts.append(repr((figure.site_path, figure.width, figure.height)) if figure else "none")
     for block in find_blocks(note.text, "explorable"):
         # its data's path holds the digest of the snippet code, labels included
-        shown = block.names[0] if block.names else ""
-        parts.append(f"explorable {shown} {language.explorables.get(shown)}")
+        named = block.names[0] if block.names else ""
+        parts.append(f"explorable {named} {language.explorables.get(named)}")
     for block in find_blocks(note.text, "snippet"):
         for name in block.names:
             try:

@@ -55,7 +55,8 @@ def _expected(page: Any, box: Any) -> list[list[tuple[float, float]]]:
     return drawn
 
 
-def _matches(drawn: list[list[tuple[float, float]]], expected: list[list[tuple[float, float]]]) -> bool:
+def _matches(drawn: list[list[tuple[float, float]]],
+             expected: list[list[tuple[float, float]]]) -> bool:
     return len(drawn) == len(expected) and all(
         len(d) == len(e) and all(abs(a - c) <= 0.06 and abs(b - f) <= 0.06
                                  for (a, b), (c, f) in zip(d, e, strict=True))
@@ -65,7 +66,7 @@ def _matches(drawn: list[list[tuple[float, float]]], expected: list[list[tuple[f
 @pytest.mark.parametrize("path", PAGES)
 def test_keyboard_and_drag_redraw_the_path_from_the_data(page: Any, site_url: str,
                                                          path: str) -> None:
-    """Arrow keys and a drag of the first slider each change the drawn path, which equals the data."""
+    """Arrow keys and a drag of the first slider each change the drawn path, equal to the data."""
     box = _open(page, f"{site_url}/{path}")
     slider = box.locator('input[type="range"]').first
     before = _drawn(box)

@@ -1,4 +1,4 @@
-"""Explorable blocks: parsed, expanded into controls, data quantised, cached, and shipped exactly."""
+"""Explorable blocks: parsed, expanded into controls, data quantised, cached, shipped exactly."""
 
 from __future__ import annotations
 
@@ -143,7 +143,7 @@ def test_every_explorable_is_shipped_once_and_small(clean_build: tuple[Path, Pat
 @pytest.mark.parametrize("name", EXPLORABLES)
 def test_shipped_data_equals_the_snippet_at_every_grid_point(
         clean_build: tuple[Path, Path, str], name: str) -> None:
-    """Every point of every frame is the snippet's value to half a quantisation step; numbers to 4 digits."""
+    """Each point of each frame is the snippet's to half a quantum; numbers to 4 digits."""
     data = json.loads(_shipped(clean_build[0])[name].read_text(encoding="utf-8"))
     spec = spec_of(name)
     frames = spec.frames()
@@ -151,7 +151,8 @@ def test_shipped_data_equals_the_snippet_at_every_grid_point(
     assert len(data["frames"]) == len(frames) == math.prod(len(s.values) for s in spec.sliders)
     for shipped, frame in zip(data["frames"], frames, strict=True):
         assert len(shipped["s"]) == len(frame.series)
-        for (panel_index, color, style, flat), series in zip(shipped["s"], frame.series, strict=True):
+        for (panel_index, color, style, flat), series in zip(shipped["s"], frame.series,
+                                                             strict=True):
             assert (panel_index, color, style) == (series.panel, series.color, series.style)
             panel = spec.panels[panel_index]
             decoded = _decode(flat)
