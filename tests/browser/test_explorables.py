@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+import statistics
 from typing import Any
 
 import pytest
 
 PAGES = ("step-size/", "momentum/", "rmsprop/", "adam/", "lr-scheduling/", "batch-size/")
 BUDGET_MS = 50.0  # per slider move, with the CPU throttled 4×
+SWEEPS = 5
 
 
 def _open(page: Any, url: str) -> Any:
@@ -119,22 +121,30 @@ def test_update_is_fast_with_the_cpu_throttled(page: Any, site_url: str, path: s
     box = _open(page, f"{site_url}/{path}")
     session = page.context.new_cdp_session(page)
     session.send("Emulation.setCPUThrottlingRate", {"rate": 4})
-    times = box.evaluate("""b => {
-        const input = b.querySelector('input[type=range]'), times = [];
-        for (let k = 0; k <= Number(input.max); k++) {
-          input.value = String(k);
-          const start = performance.now();
-          input.dispatchEvent(new Event('input'));
-          // and the layout of what was drawn, which the browser would do before painting
-          b.querySelectorAll('path').forEach(p => p.getBBox());
-          void b.offsetHeight;
-          times.push(performance.now() - start);
+    sweeps = box.evaluate("""b => {
+        const input = b.querySelector('input[type=range]'), sweeps = [];
+        for (let sweep = 0; sweep < SWEEPS; sweep++) {
+          const times = [];
+          for (let k = 0; k <= Number(input.max); k++) {
+            input.value = String(k);
+            const start = performance.now();
+            input.dispatchEvent(new Event('input'));
+            // and the layout of what was drawn, which the browser does before painting
+            b.querySelectorAll('path').forEach(p => p.getBBox());
+            void b.offsetHeight;
+            times.push(performance.now() - start);
+          }
+          sweeps.push(times);
         }
-        return times;
-    }""")
+        return sweeps;
+    }""".replace("SWEEPS", str(SWEEPS)))
     session.send("Emulation.setCPUThrottlingRate", {"rate": 1})
-    print(f"{path}: {len(times)} moves, worst {max(times):.1f} ms, mean "
-          f"{sum(times) / len(times):.1f} ms (CPU 4× throttled)")
+    # the median of each move over the sweeps: another process taking the CPU for a
+    # moment (the machine is shared) says nothing about the page
+    times = [statistics.median(move) for move in zip(*sweeps, strict=True)]
+    print(f"{path}: {len(times)} moves × {SWEEPS}, worst median {max(times):.1f} ms, mean "
+          f"{statistics.mean(times):.1f} ms, worst single {max(map(max, sweeps)):.1f} ms "
+          "(CPU 4× throttled)")
     assert max(times) <= BUDGET_MS
 
 

@@ -100,7 +100,7 @@
     for (const point of points) {
       if (point === null) { pen = false; continue; }
       line += `${pen ? "L" : "M"}${point[0]} ${point[1]}`;
-      markers += `M${point[0]} ${point[1]}m-2.5 0a2.5 2.5 0 1 0 5 0a2.5 2.5 0 1 0 -5 0`;
+      markers += `M${point[0]} ${point[1]}h0`; // a dot: a round cap on a line of no length
       pen = true;
     }
     return { line, markers };
@@ -117,6 +117,13 @@
     const inputs = data.sliders.map(s => box.querySelector(`[data-slider="${s.name}"]`));
     const numbers = box.querySelectorAll("[data-number]");
 
+    function drawPath(layer, index, d, color, kind) {
+      const path = layer.children[index] || element("path", {}, layer);
+      path.setAttribute("d", d);
+      path.setAttribute("stroke", color);
+      path.setAttribute("class", kind);
+    }
+
     function chosen() {
       return inputs.map(input => (input.type === "checkbox" ? Number(input.checked) : Number(input.value)));
     }
@@ -125,19 +132,24 @@
       let frame = 0;
       chosen().forEach((position, i) => { frame = frame * data.sliders[i].values.length + position; });
       box.dataset.frame = String(frame);
-      for (const layer of layers) layer.replaceChildren();
+      // the same path elements are kept and only their d changes: less for the browser to redo
+      const used = layers.map(() => 0);
       for (const [panel, color, style, flat] of data.frames[frame].s) {
         const { line, markers } = seriesPaths(pixels(flat, data.levels));
         if (style !== "markers") {
-          element("path", { d: line, stroke: color, class: "vault-explorable__line" }, layers[panel]);
+          drawPath(layers[panel], used[panel]++, line, color, "vault-explorable__line");
         }
         if (style !== "line") {
-          element("path", { d: markers, fill: color, class: "vault-explorable__markers" }, layers[panel]);
+          drawPath(layers[panel], used[panel]++, markers, color, "vault-explorable__markers");
         }
       }
+      layers.forEach((layer, panel) => {
+        while (layer.children.length > used[panel]) layer.lastChild.remove();
+      });
       for (const output of numbers) {
         const value = data.frames[frame].n[output.dataset.number];
-        output.textContent = typeof value === "string" ? words[value] : formatNumber(value);
+        const shown = typeof value === "string" ? words[value] : formatNumber(value);
+        if (output.textContent !== shown) output.textContent = shown;
         output.classList.toggle("vault-explorable__word", typeof value === "string");
       }
       inputs.forEach((input, i) => {
