@@ -137,7 +137,7 @@ def controls_html(name: str, prose: str, src: str, *, lang: str) -> str:
     """
     spec = spec_of(name)
     base = "x-" + name.replace(".", "-").replace("_", "-")
-    axes = [[p.xlabel[lang], p.ylabel[lang]] for p in spec.panels]
+    axes = [{"x": p.xlabel[lang], "y": p.ylabel[lang]} for p in spec.panels]
     words = {w: text(w, lang) for w in ("diverged", "never")}
     lines = [f'<div class="vault-explorable" data-src="{html.escape(src)}" '
              f'data-axes="{_attribute(axes)}" data-words="{_attribute(words)}" hidden>',

@@ -75,10 +75,10 @@
       element("text", { x: BOX.left - 7, y: y + 5, "text-anchor": "end" }, axes).textContent = text;
     }
     element("text", { x: BOX.left + BOX.width / 2, y: HEIGHT - 6, "text-anchor": "middle",
-      class: "vault-explorable__label" }, axes).textContent = labels[0];
+      class: "vault-explorable__label" }, axes).textContent = labels.x;
     element("text", { x: 14, y: BOX.top + BOX.height / 2, "text-anchor": "middle",
       transform: `rotate(-90 14 ${BOX.top + BOX.height / 2})`, class: "vault-explorable__label" },
-    axes).textContent = labels[1];
+    axes).textContent = labels.y;
     return element("g", { "clip-path": `url(#${clip})` }, svg);
   }
 
@@ -111,7 +111,7 @@
     const chart = box.querySelector(".vault-explorable__chart");
     const layers = data.panels.map((panel, index) => {
       const svg = element("svg", { viewBox: `0 0 ${WIDTH} ${HEIGHT}`, role: "img",
-        "aria-label": `${axes[index][1]} / ${axes[index][0]}` }, chart);
+        "aria-label": `${axes[index].y} / ${axes[index].x}` }, chart);
       return drawAxes(svg, panel, axes[index], index, box);
     });
     const inputs = data.sliders.map(s => box.querySelector(`[data-slider="${s.name}"]`));
