@@ -165,7 +165,7 @@ def test_shipped_data_equals_the_snippet_at_every_grid_point(
                     continue
                 for step, value, lim, log in ((pair[0], x, panel.xlim, panel.xlog),
                                               (pair[1], y, panel.ylim, panel.ylog)):
-                    expected = min(max(_fraction(value, *lim, log) * LEVELS, -LEVELS), 2 * LEVELS)
+                    expected = min(max(_fraction(value, lim[0], lim[1], log) * LEVELS, -LEVELS), 2 * LEVELS)
                     assert abs(step - expected) <= 0.5 + 1e-9
         for key, value in frame.numbers.items():
             if isinstance(value, str):
