@@ -13,7 +13,18 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from snippets import adagrad, rmsprop
-from snippets.core import Array, distances, fed_path, step_lengths, trajectory
+from snippets.core import (
+    Array,
+    Explorable,
+    Frame,
+    Panel,
+    Series,
+    Slider,
+    distances,
+    fed_path,
+    step_lengths,
+    trajectory,
+)
 from snippets.plotting import COLORS, new_figure, path_line, tr
 from snippets.surfaces import RAVINE_START, ravine_contour, ravine_grad
 
@@ -155,3 +166,50 @@ def forgetting_figure(lang: str) -> Figure:
                          zh="到最小值的距离"))
     ax_dist.legend(loc="lower left")
     return fig
+
+
+# --- the brake, explorable: α on a slider ---
+
+EXPLORE_SHOWN = (80, 140)  # the iterations the brake figure shows
+EXPLORE_SETTLED = 1.1  # "settled": a step no longer than 1.1·η
+
+
+def brake_frame(*, alpha: float, lr: float = 0.1) -> Frame:
+    """Step lengths of RMSprop with ``alpha`` and of AdaGrad around the jump of the gradient.
+
+    Numbers: RMSprop's first steep step (t = 101) and the first t after the jump with
+    a step no longer than 1.1·η ("never" within the 40 steep steps).
+    """
+    grads = gentle_then_steep()
+    lengths = step_lengths(fed_path(rmsprop.init, partial(rmsprop.update, lr=lr, alpha=alpha),
+                                    rmsprop.params, grads))
+    reference = brake_steps(grads, lr=lr)["adagrad"]
+    t = np.arange(1, len(lengths) + 1, dtype=np.float64)
+    shown = (t >= EXPLORE_SHOWN[0]) & (t <= EXPLORE_SHOWN[1])
+    jump = int(np.argmax(grads[:, 0] > grads[0, 0]))  # the index of the first steep step
+    settled = np.flatnonzero(lengths[jump + 1:] <= EXPLORE_SETTLED * lr)
+    numbers: dict[str, float | str] = {
+        "first": float(lengths[jump]),
+        "settled": float(t[jump + 1 + settled[0]]) if settled.size else "never",
+    }
+    return Frame((Series(0, np.column_stack([t[shown], reference[shown]]), COLORS["adagrad"]),
+                  Series(0, np.column_stack([t[shown], lengths[shown]]), COLORS["rmsprop"])),
+                 numbers)
+
+
+def brake_explorable() -> Explorable:
+    """α from 0.5 to 0.98 on :func:`brake_figure`."""
+    return Explorable(
+        sliders=(Slider("alpha", tuple(round(0.5 + 0.02 * k, 2) for k in range(25)),
+                        {"en": "forgetting α", "ru": "забывание α", "zh": "衰减系数 α"},
+                        initial=0.9),),
+        panels=(Panel((78.0, 142.0), (0.08, 1.5),
+                      {"en": "iteration t", "ru": "итерация t", "zh": "迭代 t"},
+                      {"en": "step length", "ru": "длина шага", "zh": "步长"}, ylog=True),),
+        numbers={"first": {"en": "RMSprop's first step on the steep part (t = 101)",
+                           "ru": "первый шаг RMSprop на крутом участке (t = 101)",
+                           "zh": "RMSprop 在陡坡上的第一步（t = 101）"},
+                 "settled": {"en": "first t with a step ≤ 1.1·η again",
+                             "ru": "первое t, где шаг снова ≤ 1.1·η",
+                             "zh": "步长重新 ≤ 1.1·η 的首个 t"}},
+        compute=brake_frame)

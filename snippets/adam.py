@@ -9,7 +9,7 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from snippets import adagrad, momentum, rmsprop
-from snippets.core import Array, fed_path, trajectory
+from snippets.core import Array, Explorable, Frame, Panel, Series, Slider, fed_path, trajectory
 from snippets.plotting import COLORS, new_figure, path_line, tr
 from snippets.surfaces import RAVINE_START, ravine_contour, ravine_grad
 
@@ -202,3 +202,51 @@ def spray_figure(lang: str) -> Figure:
                      zh="步长（η = 0.1，虚线）"))
     ax.legend(loc="lower left", fontsize=8)
     return fig
+
+
+# --- explorable: any β₁, β₂, with or without bias correction ---
+
+EXPLORE_STEPS = 3000
+# the iterations drawn: about 120, evenly spread on the log axis, draw a smooth line
+EXPLORE_SHOWN = np.unique(np.round(np.geomspace(1, EXPLORE_STEPS, 160)).astype(int))
+
+
+def bias_correction_frame(*, beta1: float, beta2: float, corrected: float) -> Frame:
+    """Step length / lr under the constant gradient g = 1, as on :func:`bias_correction_figure`.
+
+    Numbers: the first step / lr, and the largest step / lr with the t it is taken at.
+    """
+    update_fn = update if corrected else update_uncorrected
+    grads = np.ones((EXPLORE_STEPS, 1))
+    path = fed_path(init, partial(update_fn, lr=1.0, beta1=beta1, beta2=beta2), params, grads)
+    lengths = np.abs(np.diff(path, axis=0)[:, 0])
+    t = np.arange(1, EXPLORE_STEPS + 1, dtype=np.float64)
+    shown = EXPLORE_SHOWN - 1
+    largest = int(np.argmax(lengths))
+    return Frame((Series(0, np.column_stack([t[shown], lengths[shown]]),
+                         COLORS["adam"] if corrected else COLORS["neutral"]),),
+                 {"first": float(lengths[0]), "largest": float(lengths[largest]),
+                  "largest_at": float(t[largest])})
+
+
+def bias_correction_explorable() -> Explorable:
+    """β₁ from 0.5 to 0.975, 1 − β₂ from 10⁻¹ to about 10⁻⁴, correction on or off."""
+    return Explorable(
+        sliders=(Slider("beta1", tuple(round(0.5 + 0.025 * k, 3) for k in range(20)),
+                        {"en": "β₁", "ru": "β₁", "zh": "β₁"}, initial=0.9),
+                 Slider("beta2", tuple(round(1 - 10 ** -(1 + k / 6), 6) for k in range(20)),
+                        {"en": "β₂", "ru": "β₂", "zh": "β₂"}, initial=0.999),
+                 Slider("corrected", (0.0, 1.0),
+                        {"en": "bias correction", "ru": "поправка смещения", "zh": "偏差修正"},
+                        toggle=True, initial=0.0)),
+        panels=(Panel((0.67, 4500.0), (0.0, 7.0),
+                      {"en": "iteration t", "ru": "итерация t", "zh": "迭代 t"},
+                      {"en": "step length / lr", "ru": "длина шага / lr", "zh": "步长 / lr"},
+                      xlog=True),),
+        numbers={"first": {"en": "first step / lr", "ru": "первый шаг / lr",
+                           "zh": "第一步 / lr"},
+                 "largest": {"en": "largest step / lr", "ru": "наибольший шаг / lr",
+                             "zh": "最大步长 / lr"},
+                 "largest_at": {"en": "taken at step t", "ru": "сделан на шаге t",
+                                "zh": "出现在第 t 步"}},
+        compute=bias_correction_frame)

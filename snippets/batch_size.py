@@ -14,7 +14,7 @@ import numpy as np
 from matplotlib.figure import Figure
 from numpy.typing import NDArray
 
-from snippets.core import Array, as_point
+from snippets.core import Array, Explorable, Frame, Panel, Series, Slider, as_point
 from snippets.plotting import COLORS, contour, new_figure, path_line, tr
 
 N_EXAMPLES = 20
@@ -192,3 +192,37 @@ def variance_figure(lang: str) -> Figure:
                     zh="小批量梯度的噪声有多大？N = 20，θ = (−1, 2)"))
     ax.legend()
     return fig
+
+
+# --- explorable: any batch size B ---
+
+
+def path_frame(*, batch_size: float) -> Frame:
+    """The path of batch size B over 8 epochs from ``THETA0``, η = 0.1, and the best θ.
+
+    Numbers: the number of updates and ``L − min L`` at the end of the 8 epochs.
+    """
+    x, y = dataset()
+    path = minibatch_path(THETA0, x, y, batch_size=int(batch_size), lr=PATH_LR,
+                          epochs=PATH_EPOCHS, seed=1)
+    best = np.asarray(np.linalg.lstsq(np.stack([x, np.ones_like(x)], axis=1), y, rcond=None)[0],
+                      dtype=np.float64)
+    return Frame((Series(0, path, COLORS["momentum"], "both"),
+                  Series(0, best[None, :], COLORS["neutral"], "markers")),
+                 {"updates": float(len(path) - 1), "excess": float(excess_loss(path)[-1])})
+
+
+def paths_explorable() -> Explorable:
+    """B from 1 to 20 on the left panel of :func:`paths_figure`."""
+    return Explorable(
+        sliders=(Slider("batch_size", tuple(float(b) for b in range(1, N_EXAMPLES + 1)),
+                        {"en": "batch size B", "ru": "размер батча B", "zh": "批次大小 B"}),),
+        panels=(Panel((-1.5, 4.0), (-0.5, 2.5), {"en": "w", "ru": "w", "zh": "w"},
+                      {"en": "b", "ru": "b", "zh": "b"}),),
+        numbers={"updates": {"en": f"updates in {PATH_EPOCHS} epochs",
+                             "ru": f"шагов за {PATH_EPOCHS} эпох",
+                             "zh": f"{PATH_EPOCHS} 轮中的更新次数"},
+                 "excess": {"en": f"L − min L after {PATH_EPOCHS} epochs",
+                            "ru": f"L − min L после {PATH_EPOCHS} эпох",
+                            "zh": f"{PATH_EPOCHS} 轮后的 L − min L"}},
+        compute=path_frame)

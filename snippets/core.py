@@ -9,7 +9,9 @@ one-variable loss, the walk most pages start from.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 import numpy as np
@@ -95,3 +97,70 @@ def step_lengths(path: Array) -> Array:
 def distances(path: Array, target: ArrayLike) -> Array:
     """Distance of every iterate to ``target``, shape ``(steps + 1,)``."""
     return np.linalg.norm(path - as_point(target), axis=1)
+
+
+# --- explorable figures: a grid of settings computed at build time, drawn by the page ---
+
+
+@dataclass(frozen=True)
+class Slider:
+    """One setting of an explorable figure: its keyword, grid values and labels by language.
+
+    ``toggle`` marks an on/off setting (values 0 and 1), shown as a checkbox.
+    """
+
+    name: str
+    values: tuple[float, ...]
+    label: dict[str, str]
+    unit: dict[str, str] = field(default_factory=dict)  # by language; none: a pure number
+    toggle: bool = False
+    initial: float | None = None  # the static figure's setting; None: the first value
+
+
+@dataclass(frozen=True)
+class Panel:
+    """The axes one set of series is drawn on, as on the static figure."""
+
+    xlim: tuple[float, float]
+    ylim: tuple[float, float]
+    xlabel: dict[str, str]
+    ylabel: dict[str, str]
+    xlog: bool = False
+    ylog: bool = False
+
+
+@dataclass(frozen=True)
+class Series:
+    """Points ``(n, 2)`` drawn on panel ``panel`` as a line, markers, or both."""
+
+    panel: int
+    points: Array
+    color: str
+    style: str = "line"  # "line", "markers" or "both"
+
+
+@dataclass(frozen=True)
+class Frame:
+    """What one grid point draws, and the numbers shown beside it.
+
+    A number is a value, or a word: ``"diverged"`` or ``"never"``.
+    """
+
+    series: tuple[Series, ...]
+    numbers: dict[str, float | str]
+
+
+@dataclass(frozen=True)
+class Explorable:
+    """An explorable figure: its sliders, panels, numbers' labels and the function of a setting."""
+
+    sliders: tuple[Slider, ...]
+    panels: tuple[Panel, ...]
+    numbers: dict[str, dict[str, str]]  # key → label by language
+    compute: Callable[..., Frame]  # keyword per slider → Frame
+
+    def frames(self) -> list[Frame]:
+        """The frame of every grid point, the last slider varying fastest."""
+        grid = itertools.product(*(s.values for s in self.sliders))
+        return [self.compute(**dict(zip((s.name for s in self.sliders), point, strict=True)))
+                for point in grid]

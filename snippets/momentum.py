@@ -19,7 +19,18 @@ from typing import NamedTuple
 import numpy as np
 from matplotlib.figure import Figure
 
-from snippets.core import Array, as_point, fed_path, step_lengths, trajectory
+from snippets.core import (
+    Array,
+    Explorable,
+    Frame,
+    Panel,
+    Series,
+    Slider,
+    as_point,
+    fed_path,
+    step_lengths,
+    trajectory,
+)
 from snippets.plotting import COLORS, new_figure, tr
 
 
@@ -227,3 +238,46 @@ def lr_drop_figure(lang: str) -> Figure:
                     zh="梯度恒为 1，λ = μ = 0.9；第 30 步后 η：0.1 → 0.01"))
     ax.legend(loc="lower right", fontsize=8)
     return fig
+
+
+# --- explorable: any λ and η from x₀ = −6 on the pit ---
+
+EXPLORE_STEPS = 120
+EXPLORE_NEAR = 0.1  # "arrived": within 0.1 of the real minimum from then on
+
+
+def escape_frame(*, momentum: float, lr: float) -> Frame:
+    """x against t from x₀ = −6 on :func:`pit` with momentum λ = ``momentum`` and step ``lr``.
+
+    Numbers: |x₁₂₀ − x*| to the real minimum x* ("diverged" if not finite), and the
+    iteration from which every xₜ stays within 0.1 of x* ("never" within 120 steps).
+    """
+    path = trajectory(init, partial(update, lr=lr, momentum=momentum), params, pit_grad, -6.0,
+                      steps=EXPLORE_STEPS)[:, 0]
+    minimum = pit_critical_points()[-1]
+    far = np.flatnonzero(~(np.abs(path - minimum) < EXPLORE_NEAR))
+    numbers: dict[str, float | str] = {
+        "distance": float(abs(path[-1] - minimum)) if np.isfinite(path[-1]) else "diverged",
+        "arrived": float(far[-1] + 1) if far[-1] + 1 < path.size else "never",
+    }
+    t = np.arange(path.size, dtype=np.float64)
+    return Frame((Series(0, np.column_stack([t, path]), COLORS["momentum"]),), numbers)
+
+
+def escape_explorable() -> Explorable:
+    """λ from 0 to 0.95 and η from 0.005 to 0.1 on the right panel of :func:`escape_figure`."""
+    return Explorable(
+        sliders=(Slider("momentum", tuple(round(0.05 * k, 2) for k in range(20)),
+                        {"en": "momentum λ", "ru": "инерция λ", "zh": "动量 λ"}, initial=0.9),
+                 Slider("lr", tuple(round(0.005 * k, 3) for k in range(1, 21)),
+                        {"en": "step η", "ru": "шаг η", "zh": "步长 η"}, initial=0.05)),
+        panels=(Panel((-6.0, 126.0), (-7.0, 4.0),
+                      {"en": "iteration t", "ru": "итерация t", "zh": "迭代 t"},
+                      {"en": "x", "ru": "x", "zh": "x"}),),
+        numbers={"distance": {"en": "distance to the real minimum after 120 steps",
+                              "ru": "расстояние до настоящего минимума через 120 шагов",
+                              "zh": "120 步后到真正最小值的距离"},
+                 "arrived": {"en": "within 0.1 of it from step",
+                             "ru": "в пределах 0.1 от него начиная с шага",
+                             "zh": "从第几步起始终距其 0.1 以内"}},
+        compute=escape_frame)

@@ -17,7 +17,7 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from snippets import stuck_training
-from snippets.core import Array
+from snippets.core import Array, Explorable, Frame, Panel, Series, Slider
 from snippets.plotting import COLORS, new_figure, tr
 
 if TYPE_CHECKING:
@@ -111,3 +111,41 @@ def adagrad_decay_figure(lang: str) -> Figure:
     ax_loss.set_title(tr(lang, en="loss on the canyon", ru="потери в ущелье", zh="峡谷上的损失"))
     ax_eta.legend(loc="lower left")
     return fig
+
+
+# --- explorable: any warmup length and peak of warmup + cosine ---
+
+EXPLORE_TOTAL = 10_000
+
+
+def warmup_cosine_frame(*, warmup: float, peak: float) -> Frame:
+    """:func:`warmup_cosine_lr` over 10 000 steps, every 100th step drawn.
+
+    Numbers: the mean learning rate over the run and how many steps are at or
+    above half the peak.
+    """
+    steps = np.arange(EXPLORE_TOTAL + 1, dtype=np.float64)
+    lr = warmup_cosine_lr(steps, peak=peak, warmup=int(warmup), total=EXPLORE_TOTAL)
+    shown = slice(None, None, 100)
+    return Frame((Series(0, np.column_stack([steps[shown], lr[shown]]), COLORS["momentum"]),),
+                 {"mean": float(np.mean(lr)), "above_half": float(np.sum(lr >= peak / 2))})
+
+
+def warmup_cosine_explorable() -> Explorable:
+    """Warmup from 250 to 5000 steps and peak from 0.0001 to 0.002, on the third panel."""
+    return Explorable(
+        sliders=(Slider("warmup", tuple(250.0 * k for k in range(1, 21)),
+                        {"en": "warmup", "ru": "разогрев", "zh": "预热"},
+                        {"en": "steps", "ru": "шагов", "zh": "步"}, initial=1000.0),
+                 Slider("peak", tuple(round(1e-4 * k, 4) for k in range(1, 21)),
+                        {"en": "peak", "ru": "пик", "zh": "峰值"}, initial=1e-3)),
+        panels=(Panel((-500.0, 10_500.0), (-1e-4, 2.1e-3),
+                      {"en": "step", "ru": "шаг", "zh": "步数"},
+                      {"en": "learning rate", "ru": "скорость обучения", "zh": "学习率"}),),
+        numbers={"mean": {"en": "mean learning rate over the 10 000 steps",
+                          "ru": "средняя скорость обучения за 10 000 шагов",
+                          "zh": "10 000 步内的平均学习率"},
+                 "above_half": {"en": "steps at or above half the peak",
+                                "ru": "шагов со скоростью не ниже половины пика",
+                                "zh": "学习率不低于峰值一半的步数"}},
+        compute=warmup_cosine_frame)

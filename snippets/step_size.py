@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 from matplotlib.figure import Figure
 
-from snippets.core import Array, GradFn, descend_1d
+from snippets.core import Array, Explorable, Frame, GradFn, Panel, Series, Slider, descend_1d
 from snippets.local_minima import decimal, two_minima, two_minima_grad
 from snippets.plotting import COLORS, new_figure, tr
 
@@ -230,3 +230,46 @@ def running_loss_figure(lang: str) -> Figure:
                     zh="滑动损失 Q ← λεₖ + (1 − λ)Q，λ = 2/(N + 1)"), fontsize=10)
     ax.legend(fontsize=8, loc="lower left")
     return fig
+
+
+# --- explorable: any step size on f = x² ---
+
+EXPLORE_STEPS = 10
+EXPLORE_STOP = 1e-2  # the stopping condition |xₜ| < 0.01
+
+
+def too_large_frame(*, lr: float) -> Frame:
+    """GD on f = x² from x₀ = 1 with step ``lr``: the curve, the iterates on it, |xₜ|, the numbers.
+
+    Numbers: |x₁₀| ("diverged" when it grew past |x₀|) and the first t with |xₜ| < 0.01.
+    """
+    path = quadratic_path(curvature=2.0, lr=lr, steps=EXPLORE_STEPS)
+    distance = np.abs(path)
+    below = np.flatnonzero(distance < EXPLORE_STOP)
+    numbers: dict[str, float | str] = {
+        "distance": "diverged" if distance[-1] > distance[0] else float(distance[-1]),
+        "stop": float(below[0]) if below.size else "never",
+    }
+    t = np.arange(path.size, dtype=np.float64)
+    xs = np.linspace(-2.6, 2.6, 53)  # the parabola, as the static figure draws it
+    return Frame((Series(0, np.column_stack([xs, xs**2]), COLORS["neutral"]),
+                  Series(0, np.column_stack([path, path**2]), COLORS["gd"], "both"),
+                  Series(1, np.column_stack([t, distance]), COLORS["gd"], "both")), numbers)
+
+
+def too_large_explorable() -> Explorable:
+    """The step h from 0.05 to 1.2 on the figure of f = x²."""
+    iteration = {"en": "iteration t", "ru": "итерация t", "zh": "迭代 t"}
+    return Explorable(
+        sliders=(Slider("lr", tuple(round(0.05 * k, 2) for k in range(1, 25)),
+                        {"en": "step h", "ru": "шаг h", "zh": "步长 h"}, initial=0.9),),
+        panels=(Panel((-2.8, 2.8), (-0.3, 7.0), {"en": "x", "ru": "x", "zh": "x"},
+                      {"en": "f(x) = x²", "ru": "f(x) = x²", "zh": "f(x) = x²"}),
+                Panel((0.0, float(EXPLORE_STEPS)), (1e-10, 1e2), iteration,
+                      {"en": "|xₜ|", "ru": "|xₜ|", "zh": "|xₜ|"}, ylog=True)),
+        numbers={"distance": {"en": "distance to the minimum after 10 steps, |x₁₀|",
+                              "ru": "расстояние до минимума через 10 шагов, |x₁₀|",
+                              "zh": "10 步后到最小值的距离 |x₁₀|"},
+                 "stop": {"en": "first t with |xₜ| < 0.01", "ru": "первое t, где |xₜ| < 0.01",
+                          "zh": "首次 |xₜ| < 0.01 的 t"}},
+        compute=too_large_frame)

@@ -1,4 +1,4 @@
-# ```figure, ```snippet and ```notebook fences: how a page points at tested code.
+# ```figure, ```explorable, ```snippet and ```notebook fences: how a page points at tested code.
 from __future__ import annotations
 
 import functools
@@ -11,12 +11,12 @@ _FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<mark>`{3,}|~{3,})(?P<info>[^\n]*)\n
                     re.DOTALL)
 
 
-BLOCK_KINDS = ("figure", "snippet", "notebook")
+BLOCK_KINDS = ("figure", "explorable", "snippet", "notebook")
 
 
 @dataclass(frozen=True)
 class Block:
-    """A ``figure``, ``snippet`` or ``notebook`` fence: names, remaining text, position."""
+    """A ``figure``, ``explorable``, ``snippet`` or ``notebook`` fence: names, text, position."""
 
     kind: str
     names: tuple[str, ...]
@@ -28,8 +28,8 @@ class Block:
 def parse_block(fence: str, line: int) -> Block | None:
     """Read a fence; ``None`` if it is ordinary code.
 
-    A figure fence holds ``module.function`` on its first line and alt text after;
-    a snippet fence holds one ``module.function`` (or ``module``) per line; a
+    A figure fence holds ``module.function`` on its first line and alt text after, an
+    explorable fence the same and what to try; a snippet fence holds one ``module.function`` (or ``module``) per line; a
     notebook fence holds the name of a file in ``notebooks/``.
     """
     match = _FENCE.match(fence)
@@ -37,7 +37,7 @@ def parse_block(fence: str, line: int) -> Block | None:
         return None
     kind = match.group("info").strip()
     lines = [ln.strip() for ln in match.group("body").splitlines() if ln.strip()]
-    if kind == "figure":
+    if kind in ("figure", "explorable"):
         names, text = tuple(lines[:1]), " ".join(lines[1:])
     else:
         names, text = tuple(lines), ""

@@ -1,4 +1,5 @@
-# Expanding ```figure, ```snippet and ```notebook blocks into Markdown that shows them.
+# Expanding ```figure, ```explorable, ```snippet and ```notebook blocks into Markdown that
+# shows them.
 from __future__ import annotations
 
 import html
@@ -9,6 +10,7 @@ from collections.abc import Collection, Iterable, Mapping
 
 from vaultsite.blocks import parse_block
 from vaultsite.errors import VaultProblem
+from vaultsite.explorables import controls_html
 from vaultsite.figures import FigureFile
 from vaultsite.narrow import PHONE_MEDIA
 from vaultsite.segments import Segment, join, split
@@ -90,13 +92,15 @@ def expand_blocks(
     lang: str,
     figures: Mapping[str, FigureFile],
     notebooks: Collection[str] = (),
+    explorables: Mapping[str, str] | None = None,
 ) -> tuple[str, list[VaultProblem]]:
-    """Replace figure and snippet fences; other fences stay as they are.
+    """Replace figure, explorable, snippet and notebook fences; other fences stay as they are.
 
-    ``figures`` maps ``module.function`` to the already rendered file and
-    ``notebooks`` names the executed notebooks; one missing failed earlier and
-    was reported then.
+    ``figures`` maps ``module.function`` to the already rendered file,
+    ``explorables`` to the URL of its computed data from this page, and ``notebooks``
+    names the executed notebooks; one missing failed earlier and was reported then.
     """
+    explorables = explorables or {}
     problems: list[VaultProblem] = []
 
     def expand(segment: Segment) -> str:
@@ -107,13 +111,21 @@ def expand_blocks(
             problems.append(VaultProblem(page_path, segment.line,
                                          f"empty ```{block.kind} block: name a module.function"))
             return segment.text
+        rendered = {"notebook": notebooks, "explorable": explorables}.get(block.kind)
+        if rendered is not None and block.names[0] not in rendered:
+            return segment.text  # it failed to render, and that was reported then
         try:
             if block.kind == "snippet":
                 expanded = code_fence(block.names)
             elif block.kind == "notebook":
-                if block.names[0] not in notebooks:
-                    return segment.text
                 expanded = notebook_markdown(block.names[0], page_path=page_path, lang=lang)
+            elif block.kind == "explorable":
+                if not block.text:
+                    msg = (f"explorable {block.names[0]} says nothing: on the next lines, tell "
+                           "the reader what to try")
+                    raise SnippetNameError(msg)
+                expanded = controls_html(block.names[0], block.text, explorables[block.names[0]],
+                                         lang=lang)
             elif block.names[0] in figures:
                 if not block.text:
                     msg = f"figure {block.names[0]} has no alt text: describe it on the next line"

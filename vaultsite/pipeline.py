@@ -17,6 +17,7 @@ from vaultsite.blocks import find_blocks
 from vaultsite.callouts import convert_callouts
 from vaultsite.embed import expand_blocks, narrow_pictures
 from vaultsite.errors import VaultProblem
+from vaultsite.explorables import explorable_url_key
 from vaultsite.figures import FigureFile
 from vaultsite.glossary import Glossary, glossary_step
 from vaultsite.headings import normalize_headings
@@ -56,6 +57,7 @@ class Language:
     backlinks: Mapping[str, tuple[Backlink, ...]] = field(default_factory=dict)  # concept →
     links: tuple[tuple[str, str], ...] = ()  # (linking concept, linked concept), sorted
     glossary: Glossary = field(default_factory=Glossary)  # docs/glossary.yml
+    explorables: Mapping[str, str] = field(default_factory=dict)  # "module.function" → its data
 
 
 @dataclass(frozen=True)
@@ -65,7 +67,8 @@ class PageContext:
     language: Language
     note: Note
     notes_meta: tuple[str, ...] = ()  # the `notes:` of its front matter
-    urls: Mapping[str, str] = field(default_factory=dict)  # "tags", "notes", "jupyter_css"
+    # "tags", "notes", "jupyter_css", "explorable module.function" → URL from the page
+    urls: Mapping[str, str] = field(default_factory=dict)
     embedding: tuple[str, ...] = ()  # for embedded content: the page, then each note embedded
 
     @property
@@ -161,9 +164,13 @@ def math(markdown: str, page: PageContext) -> tuple[str, list[VaultProblem]]:
 
 
 def blocks(markdown: str, page: PageContext) -> tuple[str, list[VaultProblem]]:
-    """```figure, ```snippet and ```notebook fences show tested code and its output."""
+    """```figure, ```explorable, ```snippet and ```notebook fences show tested code and its
+    output."""
     return expand_blocks(markdown, page_path=page.note.path, lang=page.lang,
-                         figures=page.language.figures, notebooks=page.language.notebooks)
+                         figures=page.language.figures, notebooks=page.language.notebooks,
+                         explorables={name: page.urls[explorable_url_key(name)]
+                                      for name in page.language.explorables
+                                      if explorable_url_key(name) in page.urls})
 
 
 class _EmbedCycle(Exception):
@@ -339,6 +346,10 @@ def page_inputs(page: PageContext) -> list[str]:
         parts.append(repr((figure.site_path, figure.width, figure.height, figure.scrolls_on_phones,
                            narrow and (narrow.site_path, narrow.width, narrow.height)))
                      if figure else "none")
+    for fence in find_blocks(note.text, "explorable"):
+        # its data's path holds the digest of the snippet code, labels included
+        named = fence.names[0] if fence.names else ""
+        parts.append(f"explorable {named} {language.explorables.get(named)}")
     for fence in find_blocks(note.text, "snippet"):
         for name in fence.names:
             try:

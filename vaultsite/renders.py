@@ -1,5 +1,5 @@
 # Everything the pages point at that takes time to make: figures (per language),
-# notebooks and the math font (shared by all languages). Made once per build,
+# explorables' data, notebooks and the math font (shared by all languages). Made once per build,
 # for all languages at once, in a process pool; each result cached on disk by
 # a hash of its inputs, so a warm build makes nothing.
 from __future__ import annotations
@@ -16,6 +16,7 @@ from typing import Any
 from vaultsite import mathfont, notebooks
 from vaultsite.blocks import find_blocks
 from vaultsite.errors import VaultProblem
+from vaultsite.explorables import ExplorableFile, cached_explorable, explorable_key
 from vaultsite.figures import FigureFile, cached_figure, figure_key
 from vaultsite.mathml import formulas
 from vaultsite.segments import split
@@ -28,11 +29,13 @@ class Renders:
     """What one build made or found in the cache, and what went wrong."""
 
     figures: dict[tuple[str, str], FigureFile] = field(default_factory=dict)  # (name, lang)
+    explorables: dict[str, ExplorableFile] = field(default_factory=dict)  # name → its data
     notebooks: dict[str, str] = field(default_factory=dict)  # name → HTML
     ipynb: dict[str, Path] = field(default_factory=dict)  # name → its .ipynb for download
     font: Path | None = None
     problems: list[VaultProblem] = field(default_factory=list)
     drawn: list[str] = field(default_factory=list)
+    computed: list[str] = field(default_factory=list)  # explorables computed, not cached
     executed: list[str] = field(default_factory=list)
 
 
@@ -46,6 +49,18 @@ def draw_figure(name: str, lang: str, cache_dir: Path) -> tuple[FigureFile | Non
         return None, False, (f"figure {name}('{lang}') raised {where(error)}; "
                              "call it in Python to see the whole traceback")
     return figure, drawn, ""
+
+
+def compute_explorable(name: str, cache_dir: Path) -> tuple[ExplorableFile | None, bool, str]:
+    """An explorable's data from the cache or computed now; on failure, what raised where."""
+    try:
+        data, computed = cached_explorable(name, cache_dir=cache_dir)
+    except SnippetNameError as error:
+        return None, False, str(error)
+    except Exception as error:  # a compute function may raise anything
+        return None, False, (f"explorable {name}() raised {where(error)}; "
+                             "call it in Python to see the whole traceback")
+    return data, computed, ""
 
 
 def run_notebook(path: Path, cache_dir: Path) -> tuple[str | None, bool, str]:
@@ -77,10 +92,14 @@ def render_all(vault: Vault, *, root: Path, cache_dir: Path, figures: bool = Tru
     renders = Renders()
     figure_jobs: dict[tuple[str, str], tuple[str, int]] = {}  # (name, lang) → where it is used
     notebook_jobs: dict[str, tuple[str, int]] = {}
+    explorable_jobs: dict[str, tuple[str, int]] = {}  # one data file for every language
     for note in vault.notes:
         for block in find_blocks(note.text, "figure") if figures else []:
             if block.names:
                 figure_jobs.setdefault((block.names[0], note.lang), (note.path, block.line))
+        for block in find_blocks(note.text, "explorable") if figures else []:
+            if block.names:
+                explorable_jobs.setdefault(block.names[0], (note.path, block.line))
         for block in find_blocks(note.text, "notebook"):
             if not block.names:
                 continue
@@ -95,10 +114,14 @@ def render_all(vault: Vault, *, root: Path, cache_dir: Path, figures: bool = Tru
     for (name, lang), (path, line) in figure_jobs.items():
         calls.append((draw_figure, (name, lang, cache_dir / "figures"),
                       _keep_figure(renders, name, lang, path, line)))
+    for name, (path, line) in explorable_jobs.items():
+        calls.append((compute_explorable, (name, cache_dir / "explorables"),
+                      _keep_explorable(renders, name, path, line)))
     for name, (path, line) in notebook_jobs.items():
         calls.append((run_notebook, (notebooks.notebook_path(root, name), cache_dir / "notebooks"),
                       _keep_notebook(renders, name, path, line)))
-    uncached = _uncached(figure_jobs, cache_dir) + sum(
+    uncached = _uncached(figure_jobs, cache_dir) + _uncached_explorables(explorable_jobs,
+                                                                       cache_dir) + sum(
         not notebooks.is_cached(notebooks.notebook_path(root, name), cache_dir / "notebooks")
         for name in notebook_jobs)
     _call_all(calls, workers, uncached=uncached)
@@ -150,6 +173,18 @@ def _uncached(figure_jobs: Iterable[tuple[str, str]], cache_dir: Path) -> int:
     return count
 
 
+def _uncached_explorables(names: Iterable[str], cache_dir: Path) -> int:
+    """How many explorables must be computed."""
+    count = 0
+    for name in names:
+        try:
+            key = explorable_key(name)
+        except SnippetNameError:
+            continue
+        count += not (cache_dir / "explorables" / f"{key}.json").exists()
+    return count
+
+
 def _call_all(calls: list[tuple[Callable[..., Any], tuple[Any, ...], Callable[[Any], None]]],
               workers: int, *, uncached: int) -> None:
     pool = _pool(workers, uncached)
@@ -173,6 +208,19 @@ def _keep_figure(renders: Renders, name: str, lang: str, path: str,
         renders.figures[(name, lang)] = figure
         if drawn:
             renders.drawn.append(f"{name}.{lang}")
+    return keep
+
+
+def _keep_explorable(renders: Renders, name: str, path: str,
+                     line: int) -> Callable[[Any], None]:
+    def keep(result: tuple[ExplorableFile | None, bool, str]) -> None:
+        data, computed, message = result
+        if data is None:
+            renders.problems.append(VaultProblem(path, line, message))
+            return
+        renders.explorables[name] = data
+        if computed:
+            renders.computed.append(name)
     return keep
 
 

@@ -14,6 +14,7 @@ from pymdownx.slugs import slugify
 from vaultsite import notebooks, pipeline, search
 from vaultsite.embed import ipynb_site_path
 from vaultsite.errors import VaultProblem
+from vaultsite.explorables import explorable_url_key
 from vaultsite.glossary import load_glossary
 from vaultsite.images import image_problems
 from vaultsite.links import edges, language_backlinks
@@ -93,7 +94,8 @@ class Site:
         self.language = pipeline.Language(
             lang, vault, index, figures, self.renders.notebooks, heading_slug=heading_slug,
             tag_anchor=tag_anchor, backlinks=backlinks, links=tuple(edges(backlinks, vault)),
-            glossary=glossary)
+            glossary=glossary,
+            explorables={name: e.site_path for name, e in self.renders.explorables.items()})
         return []
 
     def generated_files(self) -> list[tuple[str, str | None, str | None]]:
@@ -103,6 +105,8 @@ class Site:
                    *(f.narrow for f in self.language.figures.values() if f.narrow)]
         files: list[tuple[str, str | None, str | None]] = [
             (f.site_path, str(f.cache_path), None) for f in figures]
+        for data in self.renders.explorables.values():
+            files.append((data.site_path, str(data.cache_path), None))
         for name, ipynb in self.renders.ipynb.items():
             files.append((ipynb_site_path(name), str(ipynb), None))
         if self.renders.notebooks:
@@ -115,8 +119,11 @@ class Site:
         """Vault paths of the pages and files every page links to."""
         assert self.language is not None
         suffix = "" if self.language.lang == DEFAULT_LANGUAGE else f".{self.language.lang}"
+        assert self.renders is not None
         return {"tags": f"tags{suffix}.md", "notes": f"notes{suffix}.md", "graph": f"graph{suffix}.md",
-                "jupyter_css": notebooks.CSS_SITE_PATH}
+                "jupyter_css": notebooks.CSS_SITE_PATH,
+                **{explorable_url_key(name): data.site_path
+                   for name, data in self.renders.explorables.items()}}
 
     def page_markdown(self, markdown: str, path: str, meta: Mapping[str, Any],
                       urls: Mapping[str, str]) -> tuple[str, list[str]]:
@@ -248,6 +255,9 @@ class Site:
 def _log_renders(renders: Renders) -> None:
     if renders.drawn:
         log.info("vaultsite: drew %d figure(s): %s", len(renders.drawn), ", ".join(renders.drawn))
+    if renders.computed:
+        log.info("vaultsite: computed %d explorable(s): %s", len(renders.computed),
+                 ", ".join(renders.computed))
     if renders.executed:
         log.info("vaultsite: executed %d notebook(s): %s", len(renders.executed),
                  ", ".join(renders.executed))

@@ -147,13 +147,14 @@ def test_linked_from_and_embed_on_real_pages(clean_build: tuple[Path, Path, str]
 
 def test_second_build_redraws_and_reruns_nothing(clean_build: tuple[Path, Path, str],
                                         tmp_path: Path) -> None:
-    """With the cache of the first build, the next build draws and executes nothing."""
+    """With the cache of the first build, the next build draws, executes and computes nothing."""
     _, cache, first_log = clean_build
     assert "vaultsite: drew" in first_log and "vaultsite: executed" in first_log
+    assert "vaultsite: computed 6 explorable(s)" in first_log
     result = build(ROOT, tmp_path / "site", cache)
     assert result.returncode == 0
-    assert ("vaultsite: drew" in result.stderr, "vaultsite: executed" in result.stderr) == (
-        False, False)
+    assert ("vaultsite: drew" in result.stderr, "vaultsite: executed" in result.stderr,
+            "vaultsite: computed" in result.stderr) == (False, False, False)
 
 
 def test_each_notebook_executes_once_per_build(clean_build: tuple[Path, Path, str]) -> None:
