@@ -24,6 +24,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”»)]*\s+(?=[^\sa-zа-яё])|(?<=
 _ABBREVIATION = re.compile(  # a full stop that ends no sentence: "e.g. x", "см. x", "et al. x"
     r"(?<!\w)(?:e\.g|i\.e|cf|vs|al|approx|см|ср|т\.\s?е|т\.\s?к|напр|рис|гл|стр)\.[\"”»)]*\s*$",
     re.IGNORECASE)
+SHORT_SENTENCE = 40  # characters: a sentence this short gets the one before it as well
 _CJK_SPACE = re.compile(r"(?<=[\u3000-\u9fff\uff00-\uffef]) (?=[\u3000-\u9fff\uff00-\uffef])")
 _LINE_START = re.compile(r"^[ \t]*(?:>[ \t]?)*[ \t]*(?:[-*+][ \t]+|\d+\.[ \t]+|#{1,6}[ \t]+)?"
                          r"(?:\[![\w-]+\][-+]?[ \t]*)?", re.MULTILINE)
@@ -110,6 +111,9 @@ def link_context(markdown: str, link: NoteLink) -> str:
                  if not _ABBREVIATION.search(block, 0, m.start())), len(block)]
     begin = max(c for c in cuts if c <= start)
     finish = min(c for c in cuts if c >= end)
+    # "That is RMSprop." alone does not say what "that" is: a short sentence brings the last
+    if len(_plain(block[begin:finish]).strip()) < SHORT_SENTENCE and begin > 0:
+        begin = max(c for c in cuts if c < begin)
     return _clean(block[begin:finish], start - begin, end - begin)
 
 

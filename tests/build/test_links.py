@@ -50,12 +50,14 @@ def test_backlinks_of_english_pages(vault: Vault) -> None:
     """Each link in prose, once per sentence, with its sentence and the link's id; code is skipped."""
     assert _backlinks(vault, "en") == {
         "rmsprop": (
-            Backlink("adagrad.md", "AdaGrad", "link-rmsprop", "Forgetting it is **RMSprop**."),
+            Backlink("adagrad.md", "AdaGrad", "link-rmsprop",
+                     "The sum only grows. Forgetting it is **RMSprop**."),
             Backlink("adagrad.md", "AdaGrad", "link-rmsprop-2", "see **RMSprop › The brake**"),
             Backlink("adagrad.md", "AdaGrad", "link-rmsprop-3", "and **the brake**"),
         ),
         "lab/momentum": (
-            Backlink("adagrad.md", "AdaGrad", "link-lab-momentum", "Compare **heavy ball**."),
+            Backlink("adagrad.md", "AdaGrad", "link-lab-momentum",
+                     "Forgetting it is RMSprop. Compare **heavy ball**."),
         ),
         "adagrad": (
             Backlink("lab/momentum.md", "Momentum", "link-adagrad",
@@ -102,11 +104,13 @@ def test_anchor_links_puts_the_id_after_each_link() -> None:
 
 CONTEXTS = [
     # (Markdown, the context of its first link)
-    ("One. Two [x](a.md) three! Four.", "Two **x** three!"),
+    ("One. Two [x](a.md) three and more words to pass forty! Four.",
+     "Two **x** three and more words to pass forty!"),
+    ("The sum only grows. That is [x](a.md). Next.", "The sum only grows. That is **x**."),
     ("- item one\n- item [x](a.md)\n  continues\n- item three", "item **x** continues"),
     ("| a | b |\n|---|---|\n| left | [x](a.md) $|g|$ |", "**x** $|g|$"),
     ("# Title\nText with [x](a.md).", "Text with **x**."),
-    ("梯度很大。用 [x](a.md)\n来处理。下一句。", "用 **x** 来处理。"),
+    ("梯度很大。用 [x](a.md)\n来处理。下一句。", "梯度很大。用 **x** 来处理。"),
     ("梯度很大，\n需要 [x](a.md)。", "梯度很大，需要 **x**。"),
     ("A footnote[^1] and <b>html</b> [x](a.md) #tag `code` $m$.",
      "A footnote and html **x** `code` $m$."),
