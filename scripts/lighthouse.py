@@ -1,8 +1,9 @@
 """Lighthouse scores of one concept page per language, printed.
 
-``python scripts/lighthouse.py [SITE_DIR]`` serves a built site on 127.0.0.1
+``python scripts/lighthouse.py [SITE_DIR [PAGE ...]]`` serves a built site on 127.0.0.1
 with gzip (as any real host would) and runs npm's ``lighthouse`` with Debian's
-Chromium against /adagrad/, /ru/adagrad/ and /zh/adagrad/ (mobile, the default).
+Chromium against the pages given, or /adagrad/, /ru/adagrad/ and /zh/adagrad/
+(mobile, the default).
 Needs ``npx lighthouse`` (npm i lighthouse) and ``chromium`` on the PATH.
 """
 
@@ -88,7 +89,7 @@ def main() -> None:
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
-        for page in ("adagrad/", "ru/adagrad/", "zh/adagrad/"):
+        for page in sys.argv[2:] or ("adagrad/", "ru/adagrad/", "zh/adagrad/"):
             lighthouse(f"http://127.0.0.1:{server.server_port}/{page}", command)
     finally:
         server.shutdown()
