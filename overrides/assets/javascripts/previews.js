@@ -25,7 +25,11 @@
     const page = url.origin + url.pathname;
     if (!pages.has(page)) {
       pages.set(page, fetch(page).then(r => (r.ok ? r.text() : Promise.reject(r.status)))
-        .then(html => new DOMParser().parseFromString(html, "text/html")));
+        .then(html => { // parse the article alone: the navigation is most of a page's HTML
+          const start = html.indexOf("<article"), end = html.lastIndexOf("</article>");
+          const part = start >= 0 && end > start ? html.slice(start, end + 10) : html;
+          return new DOMParser().parseFromString(part, "text/html");
+        }));
     }
     return pages.get(page);
   }
