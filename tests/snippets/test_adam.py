@@ -10,21 +10,12 @@ import pytest
 from matplotlib.figure import Figure
 
 from snippets import adagrad, adam, rmsprop
-from snippets.core import fed_path, trajectory
+from snippets.core import trajectory
 from snippets.plotting import LANGUAGES
 from snippets.surfaces import ravine_grad
+from tests.snippets.fed import steps_on_gradients
 
 LR = 0.01
-
-
-def steps_on_gradients(
-    init_fn: Callable[[np.ndarray], object],
-    update_fn: Callable[..., object],
-    params_fn: Callable[..., np.ndarray],
-    grads: np.ndarray,
-) -> np.ndarray:
-    """Signed steps ``x_t − x_{t−1}`` of an optimizer fed ``grads``."""
-    return np.diff(fed_path(init_fn, update_fn, params_fn, grads), axis=0)
 
 
 @pytest.fixture

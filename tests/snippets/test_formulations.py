@@ -10,21 +10,11 @@ import pytest
 from matplotlib.figure import Figure
 
 from snippets import adagrad, formulations, momentum
-from snippets.core import fed_path
 from snippets.plotting import LANGUAGES
+from tests.snippets.fed import steps_on_gradients
 
 GRADS = np.random.default_rng(0).normal(size=(60, 3)) * [1e-3, 1.0, 1e3]
 SCALES = np.array([1e-3, 1.0, 1e3])
-
-
-def steps_on_gradients(
-    init_fn: Callable[[np.ndarray], object],
-    update_fn: Callable[..., object],
-    params_fn: Callable[..., np.ndarray],
-    grads: np.ndarray,
-) -> np.ndarray:
-    """Signed steps ``x_t − x_{t−1}`` of an optimizer fed ``grads``."""
-    return np.diff(fed_path(init_fn, update_fn, params_fn, grads), axis=0)
 
 
 def adagrad_steps(update_fn: Callable[..., adagrad.State], **hyper: object) -> np.ndarray:
