@@ -133,10 +133,12 @@ def graphs(markdown: str, page: PageContext) -> tuple[str, list[VaultProblem]]:
         return (f'{plain}\n\n<details class="vault-graph-tags"><summary>{text("with_tags", page.lang)}'
                 f"</summary>\n{tagged}\n</details>")
     markdown = map_kind(markdown, "fence", fence)
+    if "notes" not in note.meta:  # not a concept page: no local graph, so no layout either
+        return markdown, []
     svg = graphs_of.draw(graphs_of.local_graph(note, language.vault, language.links),
                          title=text("link_graph_of", page.lang).format(note.title or note.concept),
                          prefix="local-graph", size="local")
-    if not svg or "notes" not in note.meta:
+    if not svg:
         return markdown, []
     whole = page.urls.get("graph", ".md")  # a URL, or the file's name if the vault has none
     more = "" if whole.endswith(".md") else (
