@@ -15,6 +15,30 @@ from latex2mathml.converter import convert
 from vaultsite.segments import Segment, join, split
 
 _UNKNOWN_COMMAND = re.compile(r">(\\[A-Za-z]+)<")
+_STYLED = re.compile(r'<(?P<tag>mi|mn|mo|mtext)(?P<before>[^>]*?) mathvariant="(?P<variant>[a-z-]+)"'
+                     r"(?P<after>[^>]*)>(?P<text>[^<]*)</(?P=tag)>")
+
+# Chromium draws MathML Core, which ignores every mathvariant but "normal": a bold
+# vector \boldsymbol g would show as a plain italic g. So styled letters become
+# the Unicode mathematical alphanumerics, which carry their style themselves.
+# Each style's letters are a run of 52 (A-Z, a-z) from U+1D400, in this order
+_LATIN_STYLES = ("bold", "italic", "bold-italic", "script", "bold-script", "fraktur",
+                 "double-struck", "bold-fraktur", "sans-serif", "bold-sans-serif",
+                 "sans-serif-italic", "sans-serif-bold-italic", "monospace")
+# Greek runs of 58 (capitals from U+0391, nabla, small letters from U+03B1) and digits
+_GREEK_STARTS = {"bold": 0x1D6A8, "italic": 0x1D6E2, "bold-italic": 0x1D71C,
+                 "bold-sans-serif": 0x1D756, "sans-serif-bold-italic": 0x1D790}
+_DIGIT_STARTS = {"bold": 0x1D7CE, "double-struck": 0x1D7D8, "sans-serif": 0x1D7E2,
+                 "bold-sans-serif": 0x1D7EC, "monospace": 0x1D7F6}
+# letters that were encoded earlier, in Letterlike Symbols, and are holes in the runs
+_LETTERLIKE = {
+    ("italic", "h"): "\u210e",
+    **{("script", c): u for c, u in zip("BEFHILMRego", "\u212c\u2130\u2131\u210b\u2110\u2112"
+                                                     "\u2133\u211b\u212f\u210a\u2134", strict=True)},
+    **{("fraktur", c): u for c, u in zip("CHIRZ", "\u212d\u210c\u2111\u211c\u2128", strict=True)},
+    **{("double-struck", c): u for c, u in zip("CHNPQRZ", "\u2102\u210d\u2115\u2119\u211a"
+                                                        "\u211d\u2124", strict=True)},
+}
 _ARITHMATEX = re.compile(
     r'<(?P<tag>span|div) class="arithmatex">\s*\\(?P<open>[(\[])(?P<tex>.*?)\\[)\]]\s*</(?P=tag)>',
     re.DOTALL,
@@ -105,7 +129,35 @@ def latex_to_mathml(tex: str, *, display: bool) -> str:
     if unknown:  # latex2mathml prints commands it does not know as text
         msg = f"cannot convert LaTeX to MathML: {tex.strip()!r} (unknown command {unknown.group(1)})"
         raise ValueError(msg)
-    return mathml
+    return styled_as_characters(mathml)
+
+
+def styled_character(char: str, variant: str) -> str:
+    """``char`` in the mathematical alphanumeric style ``variant``, or itself if it has none."""
+    if (variant, char) in _LETTERLIKE:
+        return _LETTERLIKE[variant, char]
+    code = ord(char)
+    if variant in _LATIN_STYLES and ("A" <= char <= "Z" or "a" <= char <= "z"):
+        offset = code - ord("A") if char <= "Z" else 26 + code - ord("a")
+        return chr(0x1D400 + 52 * _LATIN_STYLES.index(variant) + offset)
+    if variant in _GREEK_STARTS and (0x391 <= code <= 0x3A9 or 0x3B1 <= code <= 0x3C9):
+        offset = code - 0x391 if code <= 0x3A9 else 26 + code - 0x3B1
+        return chr(_GREEK_STARTS[variant] + offset)
+    if variant in _DIGIT_STARTS and "0" <= char <= "9":
+        return chr(_DIGIT_STARTS[variant] + code - ord("0"))
+    return char
+
+
+def styled_as_characters(mathml: str) -> str:
+    """MathML with each ``mathvariant`` other than normal spelled in styled characters."""
+    def restyle(match: re.Match[str]) -> str:
+        variant = match["variant"]
+        if variant == "normal":
+            return match[0]
+        text = "".join(styled_character(c, variant) for c in html.unescape(match["text"]))
+        tag = match["tag"]
+        return f"<{tag}{match['before']}{match['after']}>{html.escape(text, quote=False)}</{tag}>"
+    return _STYLED.sub(restyle, mathml)
 
 
 def arithmatex_to_mathml(page_html: str) -> tuple[str, list[str]]:

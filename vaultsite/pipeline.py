@@ -309,12 +309,22 @@ def figure_zoom(output: str, page: PageContext) -> tuple[str, list[VaultProblem]
     return add_zoom_dialog(output, page.lang), []
 
 
+def unused_assets(output: str, page: PageContext) -> tuple[str, list[VaultProblem]]:
+    """The explorable script, the graph style and the zoom script only on pages that use them."""
+    try:
+        return theme.drop_unused_assets(output, theme.PAGE_ASSETS), []
+    except theme.ThemeChanged as error:
+        return output, [VaultProblem(page.note.path, 1, f"{error}: keep mkdocs.yml's extra_css "
+                                     "and extra_javascript in step with theme.PAGE_ASSETS")]
+
+
 def no_source_shown(output: str, page: PageContext) -> tuple[str, list[VaultProblem]]:
     """The last gate: no TeX, $$, [[links]] or fence lines in what a reader sees."""
     return output, raw_source_problems(output, path=page.note.path, source=page.note.text)
 
 
-OUTPUT_STEPS: tuple[Step, ...] = (notebooks, material, figure_zoom, no_source_shown)
+OUTPUT_STEPS: tuple[Step, ...] = (notebooks, material, figure_zoom, unused_assets,
+                                  no_source_shown)
 
 
 def page_inputs(page: PageContext) -> list[str]:

@@ -17,6 +17,11 @@ _SEARCH_WORKER = re.compile(r'<script id="__config" type="application/json">\{[^
 # toggle and the dialog holding the search box
 _SEARCH_TRIGGERS = ('data-md-toggle="search"', 'data-md-component="search"')
 LAZY_SEARCH_SCRIPT = "lazy-search-index.js"
+# The site's scripts and styles that only some pages use (mkdocs.yml lists them for
+# every page), and the mark in a page that uses each
+PAGE_ASSETS = {"explorable.js": 'class="vault-explorable"',
+               "explorable.css": 'class="vault-explorable"',
+               "graph.css": 'class="vault-graph"', "figure-zoom.js": '<dialog class="vault-zoom"'}
 
 
 class ThemeChanged(ValueError):
@@ -77,3 +82,17 @@ def load_search_index_on_first_use(page_html: str) -> str:
         raise ThemeChanged(msg)
     script = f'<script src="{bundle.group(1)}{LAZY_SEARCH_SCRIPT}"></script>\n'
     return page_html[:bundle.start()] + script + page_html[bundle.start():]
+
+
+def drop_unused_assets(page_html: str, uses: dict[str, str]) -> str:
+    """Remove the ``<script>`` or stylesheet ``<link>`` of each asset whose mark the page lacks."""
+    for name, mark in uses.items():
+        tag = re.compile(r'[ \t]*<(?:script src|link rel="stylesheet" href)="(?:[^"]*/)?'
+                         + re.escape(name) + r'"[^>]*>(?:</script>)?\n?')
+        found = tag.search(page_html)
+        if found is None:
+            msg = f"the <script> or <link> of {name} was not found (mkdocs.yml lists it)"
+            raise ThemeChanged(msg)
+        if mark not in page_html:
+            page_html = page_html[:found.start()] + page_html[found.end():]
+    return page_html

@@ -7,6 +7,7 @@ import pytest
 from vaultsite.theme import (
     ThemeChanged,
     drop_language_alternates,
+    drop_unused_assets,
     load_search_index_on_first_use,
     name_search_dialog,
     search_in_language,
@@ -92,3 +93,31 @@ def test_a_changed_theme_fails_loudly(edit: object) -> None:
     """Without Material's anchor in the page, the edit raises instead of doing nothing."""
     with pytest.raises(ThemeChanged):
         edit("<html><body>no Material here</body></html>")  # type: ignore[operator]
+
+
+ASSET_TAGS = ('      <link rel="stylesheet" href="../assets/stylesheets/vault.css">\n'
+              '      <link rel="stylesheet" href="../assets/stylesheets/explorable.css">\n'
+              '<main>{body}</main>\n'
+              '        <script src="../assets/javascripts/explorable.js"></script>\n'
+              '        <script src="../assets/javascripts/previews.js"></script>\n')
+USES = {"explorable.js": 'class="vault-explorable"', "explorable.css": 'class="vault-explorable"'}
+
+
+def test_a_page_without_an_explorable_loses_its_script_and_style() -> None:
+    """Both tags go, whole lines; the tags of other assets stay."""
+    assert drop_unused_assets(ASSET_TAGS.format(body="text"), USES) == (
+        '      <link rel="stylesheet" href="../assets/stylesheets/vault.css">\n'
+        "<main>text</main>\n"
+        '        <script src="../assets/javascripts/previews.js"></script>\n')
+
+
+def test_a_page_with_an_explorable_keeps_them() -> None:
+    """The mark in the page keeps the page as it was."""
+    page = ASSET_TAGS.format(body='<div class="vault-explorable" hidden></div>')
+    assert drop_unused_assets(page, USES) == page
+
+
+def test_an_asset_missing_from_every_page_fails_loudly() -> None:
+    """An asset mkdocs.yml no longer lists raises: the table and the config have drifted apart."""
+    with pytest.raises(ThemeChanged, match=r"graph\.css"):
+        drop_unused_assets(ASSET_TAGS.format(body=""), {"graph.css": 'class="vault-graph"'})
