@@ -17,6 +17,7 @@ from snippets.core import (
     Array,
     Explorable,
     Frame,
+    Key,
     Panel,
     Series,
     Slider,
@@ -25,7 +26,7 @@ from snippets.core import (
     step_lengths,
     trajectory,
 )
-from snippets.plotting import COLORS, new_figure, path_line, tr
+from snippets.plotting import COLORS, new_figure, path_line, show_panel, tr
 from snippets.surfaces import RAVINE_START, ravine_contour, ravine_grad
 
 # --- what the accumulator remembers ---
@@ -88,6 +89,13 @@ def brake_steps(grads: Array, *, lr: float = 0.1) -> dict[str, Array]:
     return runs
 
 
+JUMP_AT = 100.5  # between the last gentle step and the first steep one
+# step length against t around the jump, on the static figure and the explorable
+BRAKE_PANEL = Panel((78.0, 142.0), (0.08, 1.5),
+                    {"en": "iteration t", "ru": "итерация t", "zh": "迭代 t"},
+                    {"en": "step length", "ru": "длина шага", "zh": "步长"}, ylog=True)
+
+
 def brake_figure(lang: str) -> Figure:
     """Step length when the gradient jumps from 0.1 to 10 at step 101."""
     runs = brake_steps(gentle_then_steep())
@@ -99,10 +107,8 @@ def brake_figure(lang: str) -> Figure:
         color, dash, label = styles[name]
         ax.semilogy(np.arange(1, len(lengths) + 1), lengths, dash, color=color, label=label,
                     linewidth=1.6)
-    ax.axvline(100.5, color=COLORS["neutral"], linewidth=0.7, linestyle=":")
-    ax.set_xlim(80, len(runs["adagrad"]) + 1)
-    ax.set_xlabel(tr(lang, en="iteration t", ru="итерация t", zh="迭代 t"))
-    ax.set_ylabel(tr(lang, en="step length", ru="длина шага", zh="步长"))
+    ax.axvline(JUMP_AT, color=COLORS["neutral"], linewidth=0.7, linestyle=":")
+    show_panel(ax, BRAKE_PANEL, lang)
     ax.set_title(tr(lang, en="η = 0.1; gradient 0.1 for 100 steps, then 10",
                     ru="η = 0.1; градиент 0.1 первые 100 шагов, затем 10",
                     zh="η = 0.1；前 100 步梯度为 0.1，之后为 10"))
@@ -192,7 +198,9 @@ def brake_frame(*, alpha: float, lr: float = 0.1) -> Frame:
         "first": float(lengths[jump]),
         "settled": float(t[jump + 1 + settled[0]]) if settled.size else "never",
     }
-    return Frame((Series(0, np.column_stack([t[shown], reference[shown]]), COLORS["adagrad"]),
+    jump_line = np.column_stack([[JUMP_AT, JUMP_AT], BRAKE_PANEL.ylim])
+    return Frame((Series(0, jump_line, COLORS["neutral"], "dotted"),
+                  Series(0, np.column_stack([t[shown], reference[shown]]), COLORS["adagrad"]),
                   Series(0, np.column_stack([t[shown], lengths[shown]]), COLORS["rmsprop"])),
                  numbers)
 
@@ -203,13 +211,18 @@ def brake_explorable() -> Explorable:
         sliders=(Slider("alpha", tuple(round(0.5 + 0.02 * k, 2) for k in range(25)),
                         {"en": "forgetting α", "ru": "забывание α", "zh": "衰减系数 α"},
                         initial=0.9),),
-        panels=(Panel((78.0, 142.0), (0.08, 1.5),
-                      {"en": "iteration t", "ru": "итерация t", "zh": "迭代 t"},
-                      {"en": "step length", "ru": "длина шага", "zh": "步长"}, ylog=True),),
+        panels=(BRAKE_PANEL,),
         numbers={"first": {"en": "RMSprop's first step on the steep part (t = 101)",
                            "ru": "первый шаг RMSprop на крутом участке (t = 101)",
                            "zh": "RMSprop 在陡坡上的第一步（t = 101）"},
                  "settled": {"en": "first t with a step ≤ 1.1·η again",
                              "ru": "первое t, где шаг снова ≤ 1.1·η",
                              "zh": "步长重新 ≤ 1.1·η 的首个 t"}},
-        compute=brake_frame)
+        compute=brake_frame,
+        legend=(Key(COLORS["adagrad"], "line", {"en": "AdaGrad", "ru": "AdaGrad", "zh": "AdaGrad"}),
+                Key(COLORS["rmsprop"], "line", {"en": "RMSprop with the chosen α",
+                                                "ru": "RMSprop с выбранным α",
+                                                "zh": "所选 α 下的 RMSprop"}),
+                Key(COLORS["neutral"], "dotted", {"en": "the gradient jumps from 0.1 to 10",
+                                                   "ru": "градиент скачком растёт с 0.1 до 10",
+                                                   "zh": "梯度从 0.1 跳到 10"})))

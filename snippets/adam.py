@@ -9,8 +9,18 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from snippets import adagrad, momentum, rmsprop
-from snippets.core import Array, Explorable, Frame, Panel, Series, Slider, fed_path, trajectory
-from snippets.plotting import COLORS, new_figure, path_line, tr
+from snippets.core import (
+    Array,
+    Explorable,
+    Frame,
+    Key,
+    Panel,
+    Series,
+    Slider,
+    fed_path,
+    trajectory,
+)
+from snippets.plotting import COLORS, LINESTYLES, new_figure, path_line, show_panel, tr
 from snippets.surfaces import RAVINE_START, ravine_contour, ravine_grad
 
 
@@ -78,26 +88,30 @@ def step_bound(*, lr: float = 1e-3, beta1: float = 0.9, beta2: float = 0.999) ->
     return max(lr, lr * (1 - beta1) / np.sqrt(1 - beta2))
 
 
+# How the static figure and the explorable draw and name the two runs, and their axes
+CORRECTED = Key(COLORS["adam"], "line", {"en": "Adam (bias-corrected)", "ru": "Adam (с поправкой)",
+                                         "zh": "Adam（有偏差修正）"})
+UNCORRECTED = Key(COLORS["neutral"], "dashed", {"en": "without bias correction",
+                                                "ru": "без поправки", "zh": "无偏差修正"})
+BIAS_PANEL = Panel((0.67, 4500.0), (0.0, 7.0),
+                   {"en": "iteration t", "ru": "итерация t", "zh": "迭代 t"},
+                   {"en": "step length / lr", "ru": "длина шага / lr", "zh": "步长 / lr"},
+                   xlog=True)
+
+
 def bias_correction_figure(lang: str) -> Figure:
     """Step length under a constant gradient, with and without bias correction."""
     grads = np.ones((3000, 1))
     t = np.arange(1, len(grads) + 1)
-    runs = {
-        "adam": (update, "-", tr(lang, en="Adam (bias-corrected)", ru="Adam (с поправкой)",
-                                 zh="Adam（有偏差修正）")),
-        "neutral": (update_uncorrected, "--", tr(lang, en="without bias correction",
-                                                  ru="без поправки", zh="无偏差修正")),
-    }
     fig, (ax,) = new_figure(width=6.4, height=3.4)
-    for color, (update_fn, style, label) in runs.items():
+    for key, update_fn in ((CORRECTED, update), (UNCORRECTED, update_uncorrected)):
         steps = np.diff(fed_path(init, partial(update_fn, lr=1.0), params, grads), axis=0)
-        ax.semilogx(t, np.abs(steps[:, 0]), color=COLORS[color], linestyle=style, label=label)
-    ax.set_xlabel(tr(lang, en="iteration t", ru="итерация t", zh="迭代 t"))
-    ax.set_ylabel(tr(lang, en="step length / lr", ru="длина шага / lr", zh="步长 / lr"))
+        ax.plot(t, np.abs(steps[:, 0]), color=key.color, linestyle=LINESTYLES[key.style],
+                label=key.label[lang])
+    show_panel(ax, BIAS_PANEL, lang)
     ax.set_title(tr(lang, en="constant gradient g = 1, β₁ = 0.9, β₂ = 0.999",
                     ru="постоянный градиент g = 1, β₁ = 0.9, β₂ = 0.999",
                     zh="恒定梯度 g = 1，β₁ = 0.9，β₂ = 0.999"))
-    ax.set_ylim(0, None)
     ax.legend()
     return fig
 
@@ -223,8 +237,8 @@ def bias_correction_frame(*, beta1: float, beta2: float, corrected: float) -> Fr
     t = np.arange(1, EXPLORE_STEPS + 1, dtype=np.float64)
     shown = EXPLORE_SHOWN - 1
     largest = int(np.argmax(lengths))
-    return Frame((Series(0, np.column_stack([t[shown], lengths[shown]]),
-                         COLORS["adam"] if corrected else COLORS["neutral"]),),
+    key = CORRECTED if corrected else UNCORRECTED
+    return Frame((Series(0, np.column_stack([t[shown], lengths[shown]]), key.color, key.style),),
                  {"first": float(lengths[0]), "largest": float(lengths[largest]),
                   "largest_at": float(t[largest])})
 
@@ -239,14 +253,12 @@ def bias_correction_explorable() -> Explorable:
                  Slider("corrected", (0.0, 1.0),
                         {"en": "bias correction", "ru": "поправка смещения", "zh": "偏差修正"},
                         toggle=True, initial=0.0)),
-        panels=(Panel((0.67, 4500.0), (0.0, 7.0),
-                      {"en": "iteration t", "ru": "итерация t", "zh": "迭代 t"},
-                      {"en": "step length / lr", "ru": "длина шага / lr", "zh": "步长 / lr"},
-                      xlog=True),),
+        panels=(BIAS_PANEL,),
         numbers={"first": {"en": "first step / lr", "ru": "первый шаг / lr",
                            "zh": "第一步 / lr"},
                  "largest": {"en": "largest step / lr", "ru": "наибольший шаг / lr",
                              "zh": "最大步长 / lr"},
                  "largest_at": {"en": "taken at step t", "ru": "сделан на шаге t",
                                 "zh": "出现在第 t 步"}},
-        compute=bias_correction_frame)
+        compute=bias_correction_frame,
+        legend=(CORRECTED, UNCORRECTED))

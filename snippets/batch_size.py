@@ -14,8 +14,8 @@ import numpy as np
 from matplotlib.figure import Figure
 from numpy.typing import NDArray
 
-from snippets.core import Array, Explorable, Frame, Panel, Series, Slider, as_point
-from snippets.plotting import COLORS, contour, new_figure, path_line, tr
+from snippets.core import Array, Explorable, Frame, Key, Panel, Series, Slider, as_point
+from snippets.plotting import COLORS, contour, new_figure, path_line, show_panel, tr
 
 N_EXAMPLES = 20
 THETA0 = np.array([-1.0, 2.0])
@@ -123,12 +123,18 @@ def excess_loss(path: Array) -> Array:
     return loss(path[:, 0], path[:, 1], x, y) - loss(best[0], best[1], x, y)
 
 
+# The (w, b) plane of the paths figure's left panel, which the explorable redraws
+PLANE_PANEL = Panel((-1.5, 4.0), (-0.5, 2.5), {"en": "w", "ru": "w", "zh": "w"},
+                    {"en": "b", "ru": "b", "zh": "b"})
+
+
 def paths_figure(lang: str) -> Figure:
     """Paths over (w, b) for equal epochs; the excess loss for equal numbers of updates."""
     x, y = dataset()
     paths = batch_paths()
     fig, (ax, ax_loss) = new_figure(2, width=9.5, height=4.0)
-    contour(ax, lambda w, b: loss(w, b, x, y), xlim=(-1.5, 4.0), ylim=(-0.5, 2.5), levels=18)
+    contour(ax, lambda w, b: loss(w, b, x, y), xlim=PLANE_PANEL.xlim, ylim=PLANE_PANEL.ylim,
+            levels=18)
     path_line(ax, paths[1], method="momentum", alpha=0.8,
               label=tr(lang, en="B = 1: 20 updates per epoch", ru="B = 1: 20 шагов за эпоху",
                        zh="B = 1：每轮更新 20 次"))
@@ -138,8 +144,7 @@ def paths_figure(lang: str) -> Figure:
                        zh="B = 20（全批量）：每轮更新 1 次"))
     best = np.linalg.lstsq(np.stack([x, np.ones_like(x)], axis=1), y, rcond=None)[0]
     ax.plot(*best, "k*", markersize=10)
-    ax.set_xlabel("w")
-    ax.set_ylabel("b")
+    show_panel(ax, PLANE_PANEL, lang)
     ax.set_title(tr(lang, en=f"{PATH_EPOCHS} epochs each from (−1, 2), η = {PATH_LR}",
                     ru=f"по {PATH_EPOCHS} эпох из (−1, 2), η = {PATH_LR}",
                     zh=f"从 (−1, 2) 出发，各 {PATH_EPOCHS} 轮，η = {PATH_LR}"))
@@ -217,12 +222,16 @@ def paths_explorable() -> Explorable:
     return Explorable(
         sliders=(Slider("batch_size", tuple(float(b) for b in range(1, N_EXAMPLES + 1)),
                         {"en": "batch size B", "ru": "размер батча B", "zh": "批次大小 B"}),),
-        panels=(Panel((-1.5, 4.0), (-0.5, 2.5), {"en": "w", "ru": "w", "zh": "w"},
-                      {"en": "b", "ru": "b", "zh": "b"}),),
+        panels=(PLANE_PANEL,),
         numbers={"updates": {"en": f"updates in {PATH_EPOCHS} epochs",
                              "ru": f"шагов за {PATH_EPOCHS} эпох",
                              "zh": f"{PATH_EPOCHS} 轮中的更新次数"},
                  "excess": {"en": f"L − min L after {PATH_EPOCHS} epochs",
                             "ru": f"L − min L после {PATH_EPOCHS} эпох",
                             "zh": f"{PATH_EPOCHS} 轮后的 L − min L"}},
-        compute=path_frame)
+        compute=path_frame,
+        legend=(Key(COLORS["momentum"], "both", {"en": f"the path with the chosen B, {PATH_EPOCHS} epochs",
+                                                 "ru": f"путь при выбранном B, {PATH_EPOCHS} эпох",
+                                                 "zh": f"所选 B 下的路径（{PATH_EPOCHS} 轮）"}),
+                Key(COLORS["neutral"], "markers", {"en": "the minimum of L", "ru": "минимум L",
+                                                   "zh": "L 的最小值"})))

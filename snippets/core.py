@@ -119,7 +119,8 @@ class Slider:
 
 @dataclass(frozen=True)
 class Panel:
-    """The axes one set of series is drawn on, as on the static figure."""
+    """The axes one set of series is drawn on; the static figure shows them too
+    (``plotting.show_panel``), so the reader compares like with like."""
 
     xlim: tuple[float, float]
     ylim: tuple[float, float]
@@ -136,7 +137,16 @@ class Series:
     panel: int
     points: Array
     color: str
-    style: str = "line"  # "line", "markers" or "both"
+    style: str = "line"  # "line", "dashed", "dotted", "markers" or "both" (line and markers)
+
+
+@dataclass(frozen=True)
+class Key:
+    """A legend entry: the colour and style of the series it names, and its name by language."""
+
+    color: str
+    style: str
+    label: dict[str, str]
 
 
 @dataclass(frozen=True)
@@ -158,6 +168,7 @@ class Explorable:
     panels: tuple[Panel, ...]
     numbers: dict[str, dict[str, str]]  # key → label by language
     compute: Callable[..., Frame]  # keyword per slider → Frame
+    legend: tuple[Key, ...] = ()  # one entry per colour and style a frame may draw
 
     def frames(self) -> list[Frame]:
         """The frame of every grid point, the last slider varying fastest."""

@@ -23,6 +23,7 @@ from snippets.core import (
     Array,
     Explorable,
     Frame,
+    Key,
     Panel,
     Series,
     Slider,
@@ -31,7 +32,7 @@ from snippets.core import (
     step_lengths,
     trajectory,
 )
-from snippets.plotting import COLORS, new_figure, tr
+from snippets.plotting import COLORS, new_figure, show_panel, tr
 
 
 class State(NamedTuple):
@@ -192,8 +193,7 @@ def escape_figure(lang: str) -> Figure:
     ax_f.set_ylim(-0.3, 4.5)
     ax_f.set_xlabel("x")
     ax_f.set_title("f = 0.1x² − 0.5·exp(−(x+3)²/0.18)")
-    ax_x.set_xlabel(tr(lang, en="iteration t", ru="итерация t", zh="迭代 t"))
-    ax_x.set_ylabel("x")
+    show_panel(ax_x, ESCAPE_PANEL, lang)
     ax_x.set_title(tr(lang, en="from x₀ = −6 with η = 0.05", ru="из x₀ = −6 при η = 0.05",
                       zh="从 x₀ = −6 出发，η = 0.05"))
     ax_x.legend(loc="lower right")
@@ -244,6 +244,10 @@ def lr_drop_figure(lang: str) -> Figure:
 
 EXPLORE_STEPS = 120
 EXPLORE_NEAR = 0.1  # "arrived": within 0.1 of the real minimum from then on
+# x against t, on the static figure's right panel and the explorable
+ESCAPE_PANEL = Panel((-6.0, 126.0), (-7.0, 4.0),
+                     {"en": "iteration t", "ru": "итерация t", "zh": "迭代 t"},
+                     {"en": "x", "ru": "x", "zh": "x"})
 
 
 def escape_frame(*, momentum: float, lr: float) -> Frame:
@@ -261,7 +265,10 @@ def escape_frame(*, momentum: float, lr: float) -> Frame:
         "arrived": float(far[-1] + 1) if far[-1] + 1 < path.size else "never",
     }
     t = np.arange(path.size, dtype=np.float64)
-    return Frame((Series(0, np.column_stack([t, path]), COLORS["momentum"]),), numbers)
+    ends = np.array(ESCAPE_PANEL.xlim)
+    minima = tuple(Series(0, np.column_stack([ends, [level, level]]), COLORS["neutral"], "dotted")
+                   for level in pit_critical_points()[[0, -1]])
+    return Frame((*minima, Series(0, np.column_stack([t, path]), COLORS["momentum"])), numbers)
 
 
 def escape_explorable() -> Explorable:
@@ -271,13 +278,17 @@ def escape_explorable() -> Explorable:
                         {"en": "momentum λ", "ru": "инерция λ", "zh": "动量 λ"}, initial=0.9),
                  Slider("lr", tuple(round(0.005 * k, 3) for k in range(1, 21)),
                         {"en": "step η", "ru": "шаг η", "zh": "步长 η"}, initial=0.05)),
-        panels=(Panel((-6.0, 126.0), (-7.0, 4.0),
-                      {"en": "iteration t", "ru": "итерация t", "zh": "迭代 t"},
-                      {"en": "x", "ru": "x", "zh": "x"}),),
+        panels=(ESCAPE_PANEL,),
         numbers={"distance": {"en": "distance to the real minimum after 120 steps",
                               "ru": "расстояние до настоящего минимума через 120 шагов",
                               "zh": "120 步后到真正最小值的距离"},
                  "arrived": {"en": "within 0.1 of it from step",
                              "ru": "в пределах 0.1 от него начиная с шага",
                              "zh": "从第几步起始终距其 0.1 以内"}},
-        compute=escape_frame)
+        compute=escape_frame,
+        legend=(Key(COLORS["momentum"], "line", {"en": "xₜ with the chosen λ and η",
+                                                 "ru": "xₜ при выбранных λ и η",
+                                                 "zh": "所选 λ 和 η 下的 xₜ"}),
+                Key(COLORS["neutral"], "dotted", {"en": "the pit's minimum and the real minimum",
+                                                   "ru": "минимум ямы и настоящий минимум",
+                                                   "zh": "坑底的极小值和真正的最小值"})))

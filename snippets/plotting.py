@@ -15,7 +15,7 @@ from matplotlib.figure import Figure
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
-    from snippets.core import Array
+    from snippets.core import Array, Panel
 
 LANGUAGES = ("en", "ru", "zh")
 
@@ -28,6 +28,9 @@ COLORS = {
     "adam": "#9467bd",
     "neutral": "#555555",
 }
+
+# An explorable series' style as a matplotlib line style, for the static figure it redraws
+LINESTYLES = {"line": "-", "dashed": "--", "dotted": ":"}
 
 
 def tr(lang: str, *, en: str, ru: str, zh: str) -> str:
@@ -74,3 +77,13 @@ def path_line(ax: Axes, path: Array, *, method: str, label: str, **kwargs: Any) 
     """Draw a 2-D optimizer path with a dot on every iterate."""
     ax.plot(path[:, 0], path[:, 1], "o-", color=COLORS[method], label=label,
             markersize=2.5, linewidth=1.2, **kwargs)
+
+
+def show_panel(ax: Axes, panel: Panel, lang: str) -> None:
+    """Scales, limits and axis labels of an explorable's ``panel`` on the static figure's ``ax``."""
+    ax.set_xscale("log" if panel.xlog else "linear")
+    ax.set_yscale("log" if panel.ylog else "linear")
+    ax.set_xlim(*panel.xlim)
+    ax.set_ylim(*panel.ylim)
+    ax.set_xlabel(panel.xlabel[lang])
+    ax.set_ylabel(panel.ylabel[lang])

@@ -17,8 +17,8 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from snippets import stuck_training
-from snippets.core import Array, Explorable, Frame, Panel, Series, Slider
-from snippets.plotting import COLORS, new_figure, tr
+from snippets.core import Array, Explorable, Frame, Key, Panel, Series, Slider
+from snippets.plotting import COLORS, new_figure, show_panel, tr
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -60,6 +60,15 @@ def warmup_cosine_lr(step: ArrayLike, *, peak: float, warmup: int, total: int) -
 
 # --- figures ---
 
+# The third panel of the schedules figure, which the explorable redraws: room for a
+# peak up to 0.002
+WARMUP_COSINE_PANEL = Panel((-500.0, 10_500.0), (-1e-4, 2.1e-3),
+                            {"en": "step", "ru": "шаг", "zh": "步数"},
+                            {"en": "learning rate", "ru": "скорость обучения", "zh": "学习率"})
+WARMUP_COSINE_KEY = Key(COLORS["momentum"], "line", {"en": "linear warmup + cosine decay",
+                                                     "ru": "разогрев + косинус",
+                                                     "zh": "线性预热 + 余弦衰减"})
+
 
 def schedules_figure(lang: str) -> Figure:
     """The Transformer, ResNet-110 and warmup-plus-cosine schedules side by side."""
@@ -78,10 +87,10 @@ def schedules_figure(lang: str) -> Figure:
     total = 10_000
     cosine_steps = np.arange(total + 1)
     ax_cos.plot(cosine_steps, warmup_cosine_lr(cosine_steps, peak=1e-3, warmup=1000,
-                                               total=total), color=COLORS["momentum"])
-    ax_cos.set_title(tr(lang, en="linear warmup + cosine decay",
-                        ru="разогрев + косинус", zh="线性预热 + 余弦衰减"))
-    for ax in (ax_tf, ax_resnet, ax_cos):
+                                               total=total), color=WARMUP_COSINE_KEY.color)
+    ax_cos.set_title(WARMUP_COSINE_KEY.label[lang])
+    show_panel(ax_cos, WARMUP_COSINE_PANEL, lang)
+    for ax in (ax_tf, ax_resnet):
         ax.set_xlabel(tr(lang, en="step", ru="шаг", zh="步数"))
     ax_tf.set_ylabel(tr(lang, en="learning rate", ru="скорость обучения", zh="学习率"))
     return fig
@@ -127,7 +136,7 @@ def warmup_cosine_frame(*, warmup: float, peak: float) -> Frame:
     steps = np.arange(EXPLORE_TOTAL + 1, dtype=np.float64)
     lr = warmup_cosine_lr(steps, peak=peak, warmup=int(warmup), total=EXPLORE_TOTAL)
     shown = slice(None, None, 100)
-    return Frame((Series(0, np.column_stack([steps[shown], lr[shown]]), COLORS["momentum"]),),
+    return Frame((Series(0, np.column_stack([steps[shown], lr[shown]]), WARMUP_COSINE_KEY.color),),
                  {"mean": float(np.mean(lr)), "above_half": float(np.sum(lr >= peak / 2))})
 
 
@@ -139,13 +148,12 @@ def warmup_cosine_explorable() -> Explorable:
                         {"en": "steps", "ru": "шагов", "zh": "步"}, initial=1000.0),
                  Slider("peak", tuple(round(1e-4 * k, 4) for k in range(1, 21)),
                         {"en": "peak", "ru": "пик", "zh": "峰值"}, initial=1e-3)),
-        panels=(Panel((-500.0, 10_500.0), (-1e-4, 2.1e-3),
-                      {"en": "step", "ru": "шаг", "zh": "步数"},
-                      {"en": "learning rate", "ru": "скорость обучения", "zh": "学习率"}),),
+        panels=(WARMUP_COSINE_PANEL,),
         numbers={"mean": {"en": "mean learning rate over the 10 000 steps",
                           "ru": "средняя скорость обучения за 10 000 шагов",
                           "zh": "10 000 步内的平均学习率"},
                  "above_half": {"en": "steps at or above half the peak",
                                 "ru": "шагов со скоростью не ниже половины пика",
                                 "zh": "学习率不低于峰值一半的步数"}},
-        compute=warmup_cosine_frame)
+        compute=warmup_cosine_frame,
+        legend=(WARMUP_COSINE_KEY,))

@@ -12,9 +12,19 @@ from __future__ import annotations
 import numpy as np
 from matplotlib.figure import Figure
 
-from snippets.core import Array, Explorable, Frame, GradFn, Panel, Series, Slider, descend_1d
+from snippets.core import (
+    Array,
+    Explorable,
+    Frame,
+    GradFn,
+    Key,
+    Panel,
+    Series,
+    Slider,
+    descend_1d,
+)
 from snippets.local_minima import decimal, two_minima, two_minima_grad
-from snippets.plotting import COLORS, new_figure, tr
+from snippets.plotting import COLORS, new_figure, show_panel, tr
 
 PALETTE = (COLORS["gd"], COLORS["momentum"], COLORS["rmsprop"])
 
@@ -109,6 +119,15 @@ def sgd_sample_losses(*, steps: int, lr: float, seed: int = 0) -> tuple[Array, f
 # --- figures ---
 
 
+# The two panels of the too-large figure, which the explorable redraws: the
+# parabola with the iterates, and |xₜ| down to where fast runs leave the axes
+CURVE_PANEL = Panel((-2.8, 2.8), (-0.3, 7.0), {"en": "x", "ru": "x", "zh": "x"},
+                    {"en": "f(x) = x²", "ru": "f(x) = x²", "zh": "f(x) = x²"})
+DISTANCE_PANEL = Panel((-0.5, 10.5), (1e-4, 1e2),
+                       {"en": "iteration t", "ru": "итерация t", "zh": "迭代 t"},
+                       {"en": "|xₜ|", "ru": "|xₜ|", "zh": "|xₜ|"}, ylog=True)
+
+
 def too_large_figure(lang: str) -> Figure:
     """On f = x², h = 0.9 overshoots, h = 1 oscillates, h = 1.1 diverges."""
     fig, (ax_curve, ax_dist) = new_figure(2, width=8.0, height=3.6)
@@ -121,14 +140,12 @@ def too_large_figure(lang: str) -> Figure:
         path = quadratic_path(curvature=2.0, lr=lr, steps=10)
         label = f"h = {decimal(lang, lr, 1)}: {name}"
         ax_curve.plot(path, path**2, "o-", color=color, markersize=3, linewidth=0.9, label=label)
-        ax_dist.semilogy(np.abs(path), "o-", color=color, markersize=3, label=label)
-    ax_curve.set_xlabel("x")
+        ax_dist.plot(np.abs(path), "o-", color=color, markersize=3, label=label)
+    show_panel(ax_curve, CURVE_PANEL, lang)
     ax_curve.set_title(tr(lang, en="f(x) = x², start x₀ = 1", ru="f(x) = x², старт x₀ = 1",
                           zh="f(x) = x²，起点 x₀ = 1"))
-    ax_curve.set_xlim(-2.8, 2.8)
-    ax_curve.set_ylim(-0.3, 7.0)
     ax_curve.legend(loc="upper center", fontsize=8)
-    ax_dist.set_xlabel(tr(lang, en="iteration t", ru="итерация t", zh="迭代 t"))
+    show_panel(ax_dist, DISTANCE_PANEL, lang)
     ax_dist.set_title(tr(lang, en="distance to the minimum |xₜ|", ru="расстояние до минимума |xₜ|",
                          zh="到最小值的距离 |xₜ|"))
     return fig
@@ -252,24 +269,30 @@ def too_large_frame(*, lr: float) -> Frame:
     }
     t = np.arange(path.size, dtype=np.float64)
     xs = np.linspace(-2.6, 2.6, 53)  # the parabola, as the static figure draws it
+    threshold = np.column_stack([DISTANCE_PANEL.xlim, [EXPLORE_STOP, EXPLORE_STOP]])
     return Frame((Series(0, np.column_stack([xs, xs**2]), COLORS["neutral"]),
                   Series(0, np.column_stack([path, path**2]), COLORS["gd"], "both"),
+                  Series(1, threshold, COLORS["neutral"], "dotted"),
                   Series(1, np.column_stack([t, distance]), COLORS["gd"], "both")), numbers)
 
 
 def too_large_explorable() -> Explorable:
     """The step h from 0.05 to 1.2 on the figure of f = x²."""
-    iteration = {"en": "iteration t", "ru": "итерация t", "zh": "迭代 t"}
     return Explorable(
         sliders=(Slider("lr", tuple(round(0.05 * k, 2) for k in range(1, 25)),
                         {"en": "step h", "ru": "шаг h", "zh": "步长 h"}, initial=0.9),),
-        panels=(Panel((-2.8, 2.8), (-0.3, 7.0), {"en": "x", "ru": "x", "zh": "x"},
-                      {"en": "f(x) = x²", "ru": "f(x) = x²", "zh": "f(x) = x²"}),
-                Panel((0.0, float(EXPLORE_STEPS)), (1e-10, 1e2), iteration,
-                      {"en": "|xₜ|", "ru": "|xₜ|", "zh": "|xₜ|"}, ylog=True)),
+        panels=(CURVE_PANEL, DISTANCE_PANEL),
         numbers={"distance": {"en": "distance to the minimum after 10 steps, |x₁₀|",
                               "ru": "расстояние до минимума через 10 шагов, |x₁₀|",
                               "zh": "10 步后到最小值的距离 |x₁₀|"},
                  "stop": {"en": "first t with |xₜ| < 0.01", "ru": "первое t, где |xₜ| < 0.01",
                           "zh": "首次 |xₜ| < 0.01 的 t"}},
-        compute=too_large_frame)
+        compute=too_large_frame,
+        legend=(Key(COLORS["neutral"], "line", {"en": "f(x) = x²", "ru": "f(x) = x²",
+                                                "zh": "f(x) = x²"}),
+                Key(COLORS["gd"], "both", {"en": "x₀, x₁, …, x₁₀ with the chosen h",
+                                           "ru": "x₀, x₁, …, x₁₀ при выбранном h",
+                                           "zh": "所选 h 下的 x₀, x₁, …, x₁₀"}),
+                Key(COLORS["neutral"], "dotted", {"en": "the stopping condition |xₜ| < 0.01",
+                                                   "ru": "условие остановки |xₜ| < 0.01",
+                                                   "zh": "停止条件 |xₜ| < 0.01"})))

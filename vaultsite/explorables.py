@@ -130,6 +130,31 @@ def _attribute(value: object) -> str:
     return html.escape(json.dumps(value, ensure_ascii=False), quote=True)
 
 
+def legend_html(keys: Any, lang: str) -> list[str]:
+    """One list item per ``Key``: a sample of the line or marker, and what it shows.
+
+    ``data-key`` is the colour and style, as each series in the data names them,
+    so the script can hide the entries the chosen setting does not draw.
+    """
+    if not keys:
+        return []
+    items = ['<ul class="vault-explorable__legend">']
+    for key in keys:
+        sample = []
+        if key.style != "markers":
+            line_class = "vault-explorable__line" + (
+                f" vault-explorable__line--{key.style}" if key.style in ("dashed", "dotted") else "")
+            sample.append(f'<path d="M1 6H27" class="{line_class}" stroke="{key.color}"/>')
+        if key.style in ("markers", "both"):
+            sample.append(f'<path d="M14 6h0" class="vault-explorable__markers" '
+                          f'stroke="{key.color}"/>')
+        items.append(f'<li data-key="{html.escape(key.color)} {key.style}">'
+                     '<svg viewBox="0 0 28 12" width="28" height="12" aria-hidden="true">'
+                     f'{"".join(sample)}</svg>{html.escape(key.label[lang])}</li>')
+    items.append("</ul>")
+    return items
+
+
 def controls_html(name: str, prose: str, src: str, *, lang: str) -> str:
     """The explorable's box: what to try, sliders and number fields, the chart's place, numbers.
 
@@ -166,6 +191,7 @@ def controls_html(name: str, prose: str, src: str, *, lang: str) -> str:
             f'{f"<span>{unit}</span>" if unit else ""}</div>')
     lines.append("</div>")
     lines.append('<div class="vault-explorable__chart"></div>')
+    lines += legend_html(spec.legend, lang)
     lines.append('<dl class="vault-explorable__numbers" aria-live="polite">')
     for key, labels in spec.numbers.items():
         lines.append(f'<div><dt>{html.escape(labels[lang])}</dt>'

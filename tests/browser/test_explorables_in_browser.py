@@ -52,7 +52,7 @@ def _expected(page: Any, box: Any) -> list[list[tuple[float, float]]]:
             points.append((left + last[0] / levels * width, top + (1 - last[1] / levels) * height))
         if style != "markers":
             drawn.append(points)
-        if style != "line":
+        if style in ("markers", "both"):
             drawn.append(points)  # each circle starts at its centre
     return drawn
 
@@ -92,6 +92,20 @@ def test_keyboard_and_drag_redraw_the_path_from_the_data(page: Any, site_url: st
     after_drag = _drawn(box)
     assert after_drag != after_key
     assert _matches(after_drag, _expected(page, box))
+    assert page.errors == []
+
+
+def test_the_legend_names_what_is_drawn(page: Any, site_url: str) -> None:
+    """Adam's legend shows the dashed uncorrected run; with bias correction, Adam's solid line."""
+    box = _open(page, f"{site_url}/adam/")
+    legend = box.locator(".vault-explorable__legend li:not([hidden])")
+    dashed = box.locator(".vault-explorable__chart path.vault-explorable__line--dashed")
+    assert legend.all_inner_texts() == ["without bias correction"]
+    assert dashed.count() == 1
+    assert dashed.first.evaluate("p => getComputedStyle(p).strokeDasharray") == "6px, 4px"
+    box.locator('input[type="checkbox"]').check()
+    assert legend.all_inner_texts() == ["Adam (bias-corrected)"]
+    assert dashed.count() == 0
     assert page.errors == []
 
 

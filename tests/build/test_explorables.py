@@ -48,6 +48,24 @@ def test_explorable_expands_to_hidden_controls_in_the_pages_language() -> None:
     assert "&quot;diverged&quot;: &quot;расходится&quot;" in out
 
 
+def test_the_legend_samples_each_line_in_its_colour_and_style() -> None:
+    """Step size, in Chinese: the parabola, the iterates (line and dots), the dotted stopping line."""
+    out, _ = expand_blocks(f"```explorable\n{NAME}\n试试。\n```", page_path="a.zh.md", lang="zh",
+                           figures={}, explorables={NAME: "x.json"})
+    legend = out[out.index('<ul class="vault-explorable__legend">'):out.index("</ul>") + 5]
+    svg = '<svg viewBox="0 0 28 12" width="28" height="12" aria-hidden="true">'
+    assert legend == (
+        '<ul class="vault-explorable__legend">\n'
+        f'<li data-key="#555555 line">{svg}<path d="M1 6H27" class="vault-explorable__line" '
+        'stroke="#555555"/></svg>f(x) = x²</li>\n'
+        f'<li data-key="#1f77b4 both">{svg}<path d="M1 6H27" class="vault-explorable__line" '
+        'stroke="#1f77b4"/><path d="M14 6h0" class="vault-explorable__markers" stroke="#1f77b4"/>'
+        "</svg>所选 h 下的 x₀, x₁, …, x₁₀</li>\n"
+        f'<li data-key="#555555 dotted">{svg}<path d="M1 6H27" class="vault-explorable__line '
+        'vault-explorable__line--dotted" stroke="#555555"/></svg>停止条件 |xₜ| &lt; 0.01</li>\n'
+        "</ul>")
+
+
 def test_explorable_without_prose_is_reported() -> None:
     """An explorable must tell the reader what to try."""
     _, problems = expand_blocks(f"```explorable\n{NAME}\n```", page_path="a.md", lang="en",

@@ -7,6 +7,9 @@
   const SVG = "http://www.w3.org/2000/svg";
   const WIDTH = 420, HEIGHT = 280;
   const BOX = { left: 64, top: 12, width: WIDTH - 64 - 16, height: HEIGHT - 12 - 50 };
+  const LINE_CLASSES = { line: "vault-explorable__line", both: "vault-explorable__line",
+    dashed: "vault-explorable__line vault-explorable__line--dashed",
+    dotted: "vault-explorable__line vault-explorable__line--dotted" };
   const SUPERSCRIPT = { "-": "⁻", "0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵",
     "6": "⁶", "7": "⁷", "8": "⁸", "9": "⁹" };
 
@@ -116,6 +119,7 @@
     });
     const inputs = data.sliders.map(s => box.querySelector(`[data-slider="${s.name}"]`));
     const numbers = box.querySelectorAll("[data-number]");
+    const legend = box.querySelectorAll(".vault-explorable__legend [data-key]");
 
     function drawPath(layer, index, d, color, kind) {
       const path = layer.children[index] || element("path", {}, layer);
@@ -134,18 +138,22 @@
       box.dataset.frame = String(frame);
       // the same path elements are kept and only their d changes: less for the browser to redo
       const used = layers.map(() => 0);
+      const drawn = new Set();
       for (const [panel, color, style, flat] of data.frames[frame].s) {
         const { line, markers } = seriesPaths(pixels(flat, data.levels));
         if (style !== "markers") {
-          drawPath(layers[panel], used[panel]++, line, color, "vault-explorable__line");
+          drawPath(layers[panel], used[panel]++, line, color, LINE_CLASSES[style]);
         }
-        if (style !== "line") {
+        if (style === "markers" || style === "both") {
           drawPath(layers[panel], used[panel]++, markers, color, "vault-explorable__markers");
         }
+        drawn.add(`${color} ${style}`);
       }
       layers.forEach((layer, panel) => {
         while (layer.children.length > used[panel]) layer.lastChild.remove();
       });
+      // the legend names only what this setting draws
+      for (const entry of legend) entry.hidden = !drawn.has(entry.dataset.key);
       for (const output of numbers) {
         const value = data.frames[frame].n[output.dataset.number];
         const shown = typeof value === "string" ? words[value] : formatNumber(value);

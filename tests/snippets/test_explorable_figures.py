@@ -1,0 +1,58 @@
+"""Each explorable redraws its static figure's axes, and its legend names exactly what it draws."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from snippets import adagrad_vs_rmsprop, adam, batch_size, momentum, schedules, step_size
+from snippets.plotting import LANGUAGES
+
+# explorable, its static figure, and which of the figure's axes each panel redraws
+CASES: list[tuple[Callable[[], Any], Callable[[str], Any], tuple[int, ...]]] = [
+    (step_size.too_large_explorable, step_size.too_large_figure, (0, 1)),
+    (momentum.escape_explorable, momentum.escape_figure, (1,)),
+    (adagrad_vs_rmsprop.brake_explorable, adagrad_vs_rmsprop.brake_figure, (0,)),
+    (adam.bias_correction_explorable, adam.bias_correction_figure, (0,)),
+    (schedules.warmup_cosine_explorable, schedules.schedules_figure, (2,)),
+    (batch_size.paths_explorable, batch_size.paths_figure, (0,)),
+]
+IDS = [explorable.__name__ for explorable, _, _ in CASES]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize(("explorable", "figure", "axes"), CASES, ids=IDS)
+def test_panels_are_the_static_figures_axes(explorable: Callable[[], Any],
+                                            figure: Callable[[str], Any],
+                                            axes: tuple[int, ...], lang: str) -> None:
+    """Limits, scales and axis labels of every panel equal those of the figure's axes."""
+    drawn = figure(lang).axes
+    for panel, index in zip(explorable().panels, axes, strict=True):
+        ax = drawn[index]
+        assert ax.get_xlim() == pytest.approx(panel.xlim, rel=1e-12)
+        assert ax.get_ylim() == pytest.approx(panel.ylim, rel=1e-12)
+        assert (ax.get_xscale(), ax.get_yscale()) == (
+            "log" if panel.xlog else "linear", "log" if panel.ylog else "linear")
+        assert (ax.get_xlabel(), ax.get_ylabel()) == (panel.xlabel[lang], panel.ylabel[lang])
+
+
+@pytest.mark.parametrize(("explorable", "figure", "axes"), CASES, ids=IDS)
+def test_the_legend_names_every_series_drawn_at_the_grid_corners(
+        explorable: Callable[[], Any], figure: Callable[[str], Any],
+        axes: tuple[int, ...]) -> None:
+    """At each corner of the grid, every series has a legend key; every key is drawn at one."""
+    del figure, axes
+    spec = explorable()
+    keys = {(key.color, key.style) for key in spec.legend}
+    assert len(keys) == len(spec.legend)
+    assert all(set(key.label) == set(LANGUAGES) and all(key.label.values()) for key in spec.legend)
+    drawn: set[tuple[str, str]] = set()
+    for corner in itertools.product(*((s.values[0], s.values[-1]) for s in spec.sliders)):
+        frame = spec.compute(**dict(zip((s.name for s in spec.sliders), corner, strict=True)))
+        shown = {(series.color, series.style) for series in frame.series}
+        assert shown <= keys
+        drawn |= shown
+    assert drawn == keys
