@@ -21,7 +21,7 @@ def _open(page: Any, url: str) -> Any:
     page.goto(url)
     box = page.locator(".vault-explorable").first
     box.evaluate("b => (b.previousElementSibling || b.parentElement).scrollIntoView()")
-    page.wait_for_selector(".vault-explorable:not([hidden]) svg path")
+    page.wait_for_selector(".vault-explorable[data-frame]:not([hidden])")
     return box
 
 
