@@ -3,6 +3,7 @@
 # narrow enough to be shown at its natural size, so labels keep their size).
 from __future__ import annotations
 
+import html
 import re
 import textwrap
 from typing import TYPE_CHECKING
@@ -142,3 +143,50 @@ def fit_label(label: str, font_size: float) -> str:
         return label
     width = int((NARROW_WIDTH_IN * 72 - 50) / (0.6 * font_size))
     return "\n".join(textwrap.wrap(label, width)) or label
+
+
+# --- figures in notebook outputs: the phone layout of the same call ---
+
+_CELL_START = '<div class="jp-Cell '
+_CODE = re.compile(r"<pre>(.*?)</pre>", re.DOTALL)
+_TAG = re.compile(r"<[^>]+>")
+_FIGURE_CALL = re.compile(r"(\w+\.\w+)\(\"([a-z]{2})\"\)")
+_SVG_OUTPUT = re.compile(r'<img\b[^>]*?\bsrc="data:image/svg\+xml;base64,[^"]*"[^>]*>')
+
+
+def _cell_call(cell: str) -> tuple[str, str] | None:
+    """``(module.function, lang)`` when the cell's code is that one call and nothing else."""
+    code = _CODE.search(cell)
+    if code is None:
+        return None
+    call = _FIGURE_CALL.fullmatch(html.unescape(_TAG.sub("", code.group(1))).strip())
+    return (call.group(1), call.group(2)) if call else None
+
+
+def notebook_figure_calls(notebook_html: str) -> list[tuple[str, str]]:
+    """The ``(module.function, lang)`` of each cell that is one figure call with an SVG output."""
+    return [call for cell in notebook_html.split(_CELL_START)[1:]
+            if (call := _cell_call(cell)) is not None and _SVG_OUTPUT.search(cell)]
+
+
+def notebook_phone_pictures(notebook_html: str,
+                            phone_sources: dict[tuple[str, str], tuple[str, int, int]]) -> str:
+    """Each figure output whose call has a phone layout becomes a ``<picture>`` serving it.
+
+    ``phone_sources`` gives the layout's URL from the page, its width and height.
+    The notebook draws the same call the site drew; on a phone its output is
+    the same figure laid out for the phone, as on the concept pages.
+    """
+    cells = notebook_html.split(_CELL_START)
+    for index, cell in enumerate(cells[1:], start=1):
+        call = _cell_call(cell)
+        if call is None or call not in phone_sources:
+            continue
+        url, width, height = phone_sources[call]
+        source = (f'<source media="{PHONE_MEDIA}" srcset="{url}" width="{width}" '
+                  f'height="{height}">')
+        output = _SVG_OUTPUT.search(cell)
+        if output is not None:
+            cells[index] = (f"{cell[:output.start()]}<picture>{source}{output.group(0)}</picture>"
+                            f"{cell[output.end():]}")
+    return _CELL_START.join(cells)

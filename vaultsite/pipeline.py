@@ -23,6 +23,7 @@ from vaultsite.glossary import Glossary, glossary_step
 from vaultsite.headings import normalize_headings
 from vaultsite.links import Backlink, anchor_links, backlinks_markdown, note_links
 from vaultsite.mathml import arithmatex_to_mathml, math_problems, math_to_tokens, tokens_to_mathml
+from vaultsite.narrow import notebook_phone_pictures
 from vaultsite.notebooks import NO_ALT
 from vaultsite.provenance import add_source_line
 from vaultsite.rawsource import raw_source_problems
@@ -58,6 +59,8 @@ class Language:
     links: tuple[tuple[str, str], ...] = ()  # (linking concept, linked concept), sorted
     glossary: Glossary = field(default_factory=Glossary)  # docs/glossary.yml
     explorables: Mapping[str, str] = field(default_factory=dict)  # "module.function" → its data
+    # (module.function, lang) called by a notebook cell → that figure's phone layout
+    notebook_phones: Mapping[tuple[str, str], FigureFile] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -278,6 +281,11 @@ HTML_STEPS: tuple[Step, ...] = (mathml, phone_figures)
 _NOTEBOOK_PLACEHOLDER = re.compile(r'<div class="vault-notebook" data-notebook="([\w-]+)"></div>')
 
 
+def phone_url_key(name: str, lang: str) -> str:
+    """The key under which a page finds the URL of a notebook figure's phone layout."""
+    return f"phone {name} {lang}"
+
+
 def notebooks(output: str, page: PageContext) -> tuple[str, list[VaultProblem]]:
     """Each notebook placeholder becomes the rendered notebook and its stylesheet.
 
@@ -286,9 +294,13 @@ def notebooks(output: str, page: PageContext) -> tuple[str, list[VaultProblem]]:
     """
     alt = f'alt="{text("notebook_figure", page.lang)}"'
 
+    phones = {call: (page.urls[phone_url_key(*call)], phone.width, phone.height)
+              for call, phone in page.language.notebook_phones.items()}
+
     def notebook(match: re.Match[str]) -> str:
+        rendered = page.language.notebooks[match.group(1)].replace(NO_ALT, alt)
         return (f'<link rel="stylesheet" href="{page.urls["jupyter_css"]}">\n'
-                + page.language.notebooks[match.group(1)].replace(NO_ALT, alt))
+                + notebook_phone_pictures(rendered, phones))
 
     return _NOTEBOOK_PLACEHOLDER.sub(notebook, output), []
 

@@ -15,11 +15,13 @@ from vaultsite import notebooks, pipeline, search
 from vaultsite.embed import ipynb_site_path
 from vaultsite.errors import VaultProblem
 from vaultsite.explorables import explorable_url_key
+from vaultsite.figures import FigureFile
 from vaultsite.glossary import load_glossary
 from vaultsite.images import image_problems
 from vaultsite.links import edges, language_backlinks
 from vaultsite.mathfont import SITE_PATH as FONT_SITE_PATH
 from vaultsite.mathml import math_as_text
+from vaultsite.narrow import notebook_figure_calls
 from vaultsite.pagecache import PLACEHOLDER, CachedPage, PageCache, environment_digest, page_key
 from vaultsite.renders import Renders, render_all
 from vaultsite.snippet_source import forget_changed_modules
@@ -95,14 +97,17 @@ class Site:
             lang, vault, index, figures, self.renders.notebooks, heading_slug=heading_slug,
             tag_anchor=tag_anchor, backlinks=backlinks, links=tuple(edges(backlinks, vault)),
             glossary=glossary,
-            explorables={name: e.site_path for name, e in self.renders.explorables.items()})
+            explorables={name: e.site_path for name, e in self.renders.explorables.items()},
+            notebook_phones=notebook_phones(self.renders))
         return []
 
     def generated_files(self) -> list[tuple[str, str | None, str | None]]:
         """(site path, file or None, text or None) of what this language's pages point at."""
         assert self.renders is not None and self.language is not None
         figures = [*self.language.figures.values(),
-                   *(f.narrow for f in self.language.figures.values() if f.narrow)]
+                   *(f.narrow for f in self.language.figures.values() if f.narrow),
+                   *(phone for call, phone in self.language.notebook_phones.items()
+                     if call[1] != self.language.lang)]  # the others are in the line above
         files: list[tuple[str, str | None, str | None]] = [
             (f.site_path, str(f.cache_path), None) for f in figures]
         for data in self.renders.explorables.values():
@@ -123,7 +128,9 @@ class Site:
         return {"tags": f"tags{suffix}.md", "notes": f"notes{suffix}.md", "graph": f"graph{suffix}.md",
                 "jupyter_css": notebooks.CSS_SITE_PATH,
                 **{explorable_url_key(name): data.site_path
-                   for name, data in self.renders.explorables.items()}}
+                   for name, data in self.renders.explorables.items()},
+                **{pipeline.phone_url_key(*call): phone.site_path
+                   for call, phone in self.language.notebook_phones.items()}}
 
     def page_markdown(self, markdown: str, path: str, meta: Mapping[str, Any],
                       urls: Mapping[str, str]) -> tuple[str, list[str]]:
@@ -250,6 +257,13 @@ class Site:
                 self.cache.put(key, CachedPage(kept.html, kept.toc, kept.anchors, kept.tags,
                                                fresh))
         return entries
+
+
+def notebook_phones(renders: Renders) -> dict[tuple[str, str], FigureFile]:
+    """The phone layout of each figure a notebook cell draws, where the site drew one."""
+    calls = {call for html in renders.notebooks.values() for call in notebook_figure_calls(html)}
+    return {call: figure.narrow for call in sorted(calls)
+            if (figure := renders.figures.get(call)) is not None and figure.narrow is not None}
 
 
 def _log_renders(renders: Renders) -> None:

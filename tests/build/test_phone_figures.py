@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import html
 import re
 from pathlib import Path
 
@@ -20,6 +22,8 @@ from vaultsite.narrow import (
     fit_label,
     natural_width,
     needs_narrow_variant,
+    notebook_figure_calls,
+    notebook_phone_pictures,
     phone_text_px,
     smallest_font_size,
     smallest_text_px,
@@ -213,3 +217,53 @@ def test_built_pages_serve_phone_layouts_and_the_dialog(
     diagram = (site / "techniques-map" / "index.html").read_text(encoding="utf-8")
     assert '<figure class="vault-figure vault-figure--scroll">' in diagram
     assert "<picture>" not in diagram
+
+
+# Two notebook cells as nbconvert's lab template writes them: a figure call and other code
+FIGURE_CELL = ('<div class="jp-Cell jp-CodeCell jp-Notebook-cell" id="cell-id=cell-3">'
+               '<pre><span></span><code><span class="n">momentum</span><span class="o">.</span>'
+               '<span class="n">escape_figure</span><span class="p">(</span>'
+               '<span class="s2">&quot;en&quot;</span><span class="p">)</span>\n</code></pre>'
+               '<div class="jp-RenderedSVG"><img alt="A" src="data:image/svg+xml;base64,PHN2Zz4=">'
+               "</div></div>")
+OTHER_CELL = ('<div class="jp-Cell jp-CodeCell jp-Notebook-cell" id="cell-id=cell-5">'
+              "<pre><code>race = run()\nrace.plot()</code></pre>"
+              '<div class="jp-RenderedSVG"><img alt="A" src="data:image/svg+xml;base64,PHN2Zz4=">'
+              "</div></div>")
+
+
+def test_notebook_cells_that_call_one_figure_are_found() -> None:
+    """A cell of one call module.figure("en") with an SVG output counts; other code does not."""
+    assert notebook_figure_calls("<div>" + FIGURE_CELL + OTHER_CELL) == [
+        ("momentum.escape_figure", "en")]
+
+
+def test_notebook_figure_gets_its_phone_layout() -> None:
+    """The call's output img is wrapped in a <picture> with the phone layout; other cells stay."""
+    out = notebook_phone_pictures(FIGURE_CELL + OTHER_CELL, {
+        ("momentum.escape_figure", "en"): ("../../assets/figures/m.narrow.svg", 326, 500)})
+    assert out == FIGURE_CELL.replace(
+        '<img alt="A"', '<picture><source media="(max-width: 44.984375em)" '
+        'srcset="../../assets/figures/m.narrow.svg" width="326" height="500"><img alt="A"').replace(
+        'PHN2Zz4=">', 'PHN2Zz4="></picture>') + OTHER_CELL
+
+
+def test_lab_pages_serve_phone_layouts_for_small_notebook_figures(
+        clean_build: tuple[Path, Path, str]) -> None:
+    """On every Lab page, each notebook figure too small on a phone is served its phone layout."""
+    site = clean_build[0]
+    checked = 0
+    for page_file in sorted(site.glob("**/lab/*/index.html")):
+        page = page_file.read_text(encoding="utf-8")
+        for match in re.finditer(r'(<picture><source media="[^"]*" srcset="([^"]*)"[^>]*>)?'
+                                 r'<img\b[^>]*?src="data:image/svg\+xml;base64,([^"]*)"', page):
+            svg = base64.b64decode(html.unescape(match.group(3))).decode()
+            if match.group(2):
+                phone = (page_file.parent / match.group(2)).resolve()
+                assert phone.is_file(), (page_file, match.group(2))
+                narrow = phone.read_text(encoding="utf-8")
+                assert phone_text_px(svg, narrow, scrolls=False) >= 9.0  # type: ignore[operator]
+            else:
+                assert not needs_narrow_variant(svg), (page_file, svg[:200])
+            checked += 1
+    assert checked > 3 * 30  # about 35 notebook figures, in each language
