@@ -15,7 +15,15 @@ from matplotlib.figure import Figure
 from numpy.typing import NDArray
 
 from snippets.core import Array, Explorable, Frame, Key, Panel, Series, Slider, as_point
-from snippets.plotting import COLORS, contour, new_figure, path_line, show_panel, tr
+from snippets.plotting import (
+    COLORS,
+    CONTOUR_COLOR,
+    contour,
+    new_figure,
+    path_line,
+    show_panel,
+    tr,
+)
 
 N_EXAMPLES = 20
 THETA0 = np.array([-1.0, 2.0])
@@ -115,17 +123,41 @@ def batch_paths(*, epochs: int = PATH_EPOCHS) -> dict[int, Array]:
             for size in (1, N_EXAMPLES)}
 
 
+def best_fit() -> Array:
+    """The minimum θ* = (w*, b*) of L on the whole data set: least squares."""
+    x, y = dataset()
+    design = np.stack([x, np.ones_like(x)], axis=1)
+    return np.asarray(np.linalg.lstsq(design, y, rcond=None)[0], dtype=np.float64)
+
+
 def excess_loss(path: Array) -> Array:
     """``L(θ) − min L`` on the whole data set for every iterate of ``path``."""
     x, y = dataset()
-    design = np.stack([x, np.ones_like(x)], axis=1)
-    best = np.linalg.lstsq(design, y, rcond=None)[0]
+    best = best_fit()
     return loss(path[:, 0], path[:, 1], x, y) - loss(best[0], best[1], x, y)
+
+
+def level_set(level: float, *, points: int = 73) -> Array:
+    """The closed curve of (w, b) where L = ``level``, shape ``(points, 2)``.
+
+    L is quadratic: L(θ) = L(θ*) + (θ − θ*)ᵀ M (θ − θ*) with
+    M = [[mean x², mean x], [mean x, 1]], so the curve is an ellipse around θ*.
+    """
+    x, y = dataset()
+    best = best_fit()
+    second_moments = np.array([[np.mean(x**2), np.mean(x)], [np.mean(x), 1.0]])
+    radius = np.sqrt(level - loss(best[0], best[1], x, y))
+    values, vectors = np.linalg.eigh(second_moments)
+    turn = np.linspace(0.0, 2.0 * np.pi, points)
+    circle = np.stack([np.cos(turn), np.sin(turn)])
+    return best + radius * (vectors @ (circle / np.sqrt(values)[:, None])).T
 
 
 # The (w, b) plane of the paths figure's left panel, which the explorable redraws
 PLANE_PANEL = Panel((-1.5, 4.0), (-0.5, 2.5), {"en": "w", "ru": "w", "zh": "w"},
                     {"en": "b", "ru": "b", "zh": "b"})
+# the loss levels its contours show, in both
+PLANE_LEVELS = tuple(round(0.8 * k, 1) for k in range(1, 16))
 
 
 def paths_figure(lang: str) -> Figure:
@@ -134,7 +166,7 @@ def paths_figure(lang: str) -> Figure:
     paths = batch_paths()
     fig, (ax, ax_loss) = new_figure(2, width=9.5, height=4.0)
     contour(ax, lambda w, b: loss(w, b, x, y), xlim=PLANE_PANEL.xlim, ylim=PLANE_PANEL.ylim,
-            levels=18)
+            levels=list(PLANE_LEVELS))
     path_line(ax, paths[1], method="momentum", alpha=0.8,
               label=tr(lang, en="B = 1: 20 updates per epoch", ru="B = 1: 20 шагов за эпоху",
                        zh="B = 1：每轮更新 20 次"))
@@ -142,8 +174,7 @@ def paths_figure(lang: str) -> Figure:
               label=tr(lang, en="B = 20 (full batch): 1 update per epoch",
                        ru="B = 20 (весь набор): 1 шаг за эпоху",
                        zh="B = 20（全批量）：每轮更新 1 次"))
-    best = np.linalg.lstsq(np.stack([x, np.ones_like(x)], axis=1), y, rcond=None)[0]
-    ax.plot(*best, "k*", markersize=10)
+    ax.plot(*best_fit(), "k*", markersize=10)
     show_panel(ax, PLANE_PANEL, lang)
     ax.set_title(tr(lang, en=f"{PATH_EPOCHS} epochs each from (−1, 2), η = {PATH_LR}",
                     ru=f"по {PATH_EPOCHS} эпох из (−1, 2), η = {PATH_LR}",
@@ -210,10 +241,8 @@ def path_frame(*, batch_size: float) -> Frame:
     x, y = dataset()
     path = minibatch_path(THETA0, x, y, batch_size=int(batch_size), lr=PATH_LR,
                           epochs=PATH_EPOCHS, seed=1)
-    best = np.asarray(np.linalg.lstsq(np.stack([x, np.ones_like(x)], axis=1), y, rcond=None)[0],
-                      dtype=np.float64)
     return Frame((Series(0, path, COLORS["momentum"], "both"),
-                  Series(0, best[None, :], COLORS["neutral"], "markers")),
+                  Series(0, best_fit()[None, :], COLORS["neutral"], "markers")),
                  {"updates": float(len(path) - 1), "excess": float(excess_loss(path)[-1])})
 
 
@@ -230,7 +259,11 @@ def paths_explorable() -> Explorable:
                             "ru": f"L − min L после {PATH_EPOCHS} эпох",
                             "zh": f"{PATH_EPOCHS} 轮后的 L − min L"}},
         compute=path_frame,
-        legend=(Key(COLORS["momentum"], "both", {"en": f"the path with the chosen B, {PATH_EPOCHS} epochs",
+        background=tuple(Series(0, level_set(level), CONTOUR_COLOR) for level in PLANE_LEVELS),
+        legend=(Key(CONTOUR_COLOR, "line", {"en": "contours L = 0.8, 1.6, …, 12",
+                                            "ru": "линии уровня L = 0.8, 1.6, …, 12",
+                                            "zh": "L = 0.8, 1.6, …, 12 的等高线"}),
+                Key(COLORS["momentum"], "both", {"en": f"the path with the chosen B, {PATH_EPOCHS} epochs",
                                                  "ru": f"путь при выбранном B, {PATH_EPOCHS} эпох",
                                                  "zh": f"所选 B 下的路径（{PATH_EPOCHS} 轮）"}),
                 Key(COLORS["neutral"], "markers", {"en": "the minimum of L", "ru": "минимум L",

@@ -169,6 +169,7 @@ class Explorable:
     numbers: dict[str, dict[str, str]]  # key → label by language
     compute: Callable[..., Frame]  # keyword per slider → Frame
     legend: tuple[Key, ...] = ()  # one entry per colour and style a frame may draw
+    background: tuple[Series, ...] = ()  # drawn under every frame (a loss's contours), shipped once
 
     def frames(self) -> list[Frame]:
         """The frame of every grid point, the last slider varying fastest."""

@@ -29,6 +29,7 @@ COLORS = {
     "neutral": "#555555",
 }
 
+CONTOUR_COLOR = "#bbbbbb"  # light lines of a loss surface, behind the paths on it
 # An explorable series' style as a matplotlib line style, for the static figure it redraws
 LINESTYLES = {"line": "-", "dashed": "--", "dotted": ":"}
 
@@ -67,7 +68,7 @@ def contour(
     xs = np.linspace(*xlim, resolution)
     ys = np.linspace(*ylim, resolution)
     grid_x, grid_y = np.meshgrid(xs, ys)
-    ax.contour(grid_x, grid_y, f(grid_x, grid_y), levels=levels, colors="#bbbbbb",
+    ax.contour(grid_x, grid_y, f(grid_x, grid_y), levels=levels, colors=CONTOUR_COLOR,
                linewidths=0.7)
     ax.set_xlim(*xlim)
     ax.set_ylim(*ylim)

@@ -16,7 +16,7 @@ import numpy as np
 from vaultsite.snippet_source import dependency_digest, lookup
 from vaultsite.strings import text
 
-DATA_VERSION = "1"  # bump when the JSON below changes
+DATA_VERSION = "2"  # bump when the JSON below changes
 LEVELS = 1000  # quantisation steps across an axis: finer than the pixels it is drawn on
 CLIP = (-LEVELS, 2 * LEVELS)  # off-axis points are kept, clipped, so lines leave the box
 
@@ -85,6 +85,11 @@ def _number(value: float | str) -> float | str:
     return value if isinstance(value, str) else float(f"{value:.4g}")
 
 
+def _series(series: Any, panels: Any) -> list[Any]:
+    return [series.panel, series.color, series.style, encode_points(series.points,
+                                                                    panels[series.panel])]
+
+
 def explorable_json(name: str) -> bytes:
     """Every grid point of ``name``'s explorable, quantised, as compact deterministic JSON."""
     spec = spec_of(name)
@@ -94,8 +99,8 @@ def explorable_json(name: str) -> bytes:
         "sliders": [{"name": s.name, "values": list(s.values)} for s in spec.sliders],
         "panels": [{"x": list(p.xlim), "y": list(p.ylim), "xlog": p.xlog, "ylog": p.ylog}
                    for p in panels],
-        "frames": [{"s": [[s.panel, s.color, s.style, encode_points(s.points, panels[s.panel])]
-                          for s in frame.series],
+        "background": [_series(s, panels) for s in spec.background],
+        "frames": [{"s": [_series(s, panels) for s in frame.series],
                     "n": {k: _number(v) for k, v in frame.numbers.items()}}
                    for frame in spec.frames()],
     }

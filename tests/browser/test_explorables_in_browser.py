@@ -26,8 +26,9 @@ def _open(page: Any, url: str) -> Any:
 
 
 def _drawn(box: Any) -> list[list[tuple[float, float]]]:
-    """Every drawn path as its points (a marker circle by its centre, where it starts)."""
-    paths = box.locator(".vault-explorable__chart path").evaluate_all(
+    """Every path a frame drew as its points (a marker circle by its centre, where it starts)."""
+    paths = box.locator(".vault-explorable__chart g:not(.vault-explorable__background) > path"
+                        ).evaluate_all(
         "ps => ps.map(p => p.getAttribute('d'))")
     return [[(float(x), float(y)) for x, y in re.findall(r"[ML](-?[\d.]+) (-?[\d.]+)", d)]
             for d in paths]

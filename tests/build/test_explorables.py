@@ -161,30 +161,34 @@ def test_every_explorable_is_shipped_once_and_small(clean_build: tuple[Path, Pat
 @pytest.mark.parametrize("name", EXPLORABLES)
 def test_shipped_data_equals_the_snippet_at_every_grid_point(
         clean_build: tuple[Path, Path, str], name: str) -> None:
-    """Each point of each frame is the snippet's to half a quantum; numbers to 4 digits."""
+    """Each point of each frame and of the background is the snippet's to half a quantum; numbers
+    to 4 digits."""
     data = json.loads(_shipped(clean_build[0])[name].read_text(encoding="utf-8"))
     spec = spec_of(name)
     frames = spec.frames()
     assert [s["values"] for s in data["sliders"]] == [list(s.values) for s in spec.sliders]
     assert len(data["frames"]) == len(frames) == math.prod(len(s.values) for s in spec.sliders)
+    shipped_series = [series for frame in data["frames"] for series in frame["s"]]
+    computed_series = [series for frame in frames for series in frame.series]
+    assert [len(f["s"]) for f in data["frames"]] == [len(f.series) for f in frames]
+    assert len(data["background"]) == len(spec.background)
+    for (panel_index, color, style, flat), series in zip(
+            data["background"] + shipped_series, [*spec.background, *computed_series], strict=True):
+        assert (panel_index, color, style) == (series.panel, series.color, series.style)
+        panel = spec.panels[panel_index]
+        decoded = _decode(flat)
+        assert len(decoded) == len(series.points)
+        for pair, (x, y) in zip(decoded, series.points, strict=True):
+            drawable = (math.isfinite(x) and math.isfinite(y)
+                        and (x > 0 or not panel.xlog) and (y > 0 or not panel.ylog))
+            assert (pair is not None) == drawable
+            if pair is None:
+                continue
+            for step, value, lim, log in ((pair[0], x, panel.xlim, panel.xlog),
+                                          (pair[1], y, panel.ylim, panel.ylog)):
+                expected = min(max(_fraction(value, lim[0], lim[1], log) * LEVELS, -LEVELS), 2 * LEVELS)
+                assert abs(step - expected) <= 0.5 + 1e-9
     for shipped, frame in zip(data["frames"], frames, strict=True):
-        assert len(shipped["s"]) == len(frame.series)
-        for (panel_index, color, style, flat), series in zip(shipped["s"], frame.series,
-                                                             strict=True):
-            assert (panel_index, color, style) == (series.panel, series.color, series.style)
-            panel = spec.panels[panel_index]
-            decoded = _decode(flat)
-            assert len(decoded) == len(series.points)
-            for pair, (x, y) in zip(decoded, series.points, strict=True):
-                drawable = (math.isfinite(x) and math.isfinite(y)
-                            and (x > 0 or not panel.xlog) and (y > 0 or not panel.ylog))
-                assert (pair is not None) == drawable
-                if pair is None:
-                    continue
-                for step, value, lim, log in ((pair[0], x, panel.xlim, panel.xlog),
-                                              (pair[1], y, panel.ylim, panel.ylog)):
-                    expected = min(max(_fraction(value, lim[0], lim[1], log) * LEVELS, -LEVELS), 2 * LEVELS)
-                    assert abs(step - expected) <= 0.5 + 1e-9
         for key, value in frame.numbers.items():
             if isinstance(value, str):
                 assert shipped["n"][key] == value

@@ -194,6 +194,24 @@ def test_excess_loss_is_zero_at_least_squares() -> None:
     assert excess[1] == pytest.approx(np.mean((-x + 2 - y) ** 2) - best_loss, rel=1e-12)
 
 
+def test_best_fit_by_the_normal_equations() -> None:
+    """x is symmetric about 0, so w* = 3 + 0.3·mean(x sin 9x)/mean(x²) and b* = 0.5."""
+    x = np.linspace(-1.0, 1.0, 20)
+    slope = 3 + 0.3 * np.mean(x * np.sin(9 * x)) / np.mean(x**2)
+    assert bs.best_fit() == pytest.approx([slope, 0.5], rel=1e-12)
+
+
+@pytest.mark.parametrize("level", [0.8, 4.0, 12.0])
+def test_level_set_is_where_the_loss_equals_the_level(level: float) -> None:
+    """Every point of the curve has L = level (L computed from the data), and the curve closes."""
+    x, y = bs.dataset()
+    curve = bs.level_set(level, points=37)
+    assert curve.shape == (37, 2)
+    assert bs.loss(curve[:, 0], curve[:, 1], x, y) == pytest.approx(np.full(37, level), rel=1e-12)
+    assert curve[0] == pytest.approx(curve[-1])
+    assert np.ptp(curve[:, 0]) > 0 and np.ptp(curve[:, 1]) > 0
+
+
 def test_single_example_paths_depend_on_shuffle() -> None:
     """With B = 1 the seed of the shuffle changes the path, and the same seed repeats it."""
     def run(seed: int) -> np.ndarray:

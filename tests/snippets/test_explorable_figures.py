@@ -43,13 +43,13 @@ def test_panels_are_the_static_figures_axes(explorable: Callable[[], Any],
 def test_the_legend_names_every_series_drawn_at_the_grid_corners(
         explorable: Callable[[], Any], figure: Callable[[str], Any],
         axes: tuple[int, ...]) -> None:
-    """At each corner of the grid, every series has a legend key; every key is drawn at one."""
+    """At each grid corner every series (and the background) has a key; each key is drawn."""
     del figure, axes
     spec = explorable()
     keys = {(key.color, key.style) for key in spec.legend}
     assert len(keys) == len(spec.legend)
     assert all(set(key.label) == set(LANGUAGES) and all(key.label.values()) for key in spec.legend)
-    drawn: set[tuple[str, str]] = set()
+    drawn = {(series.color, series.style) for series in spec.background}
     for corner in itertools.product(*((s.values[0], s.values[-1]) for s in spec.sliders)):
         frame = spec.compute(**dict(zip((s.name for s in spec.sliders), corner, strict=True)))
         shown = {(series.color, series.style) for series in frame.series}

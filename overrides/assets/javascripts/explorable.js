@@ -117,6 +117,19 @@
         "aria-label": `${axes[index].y} / ${axes[index].x}` }, chart);
       return drawAxes(svg, panel, axes[index], index, box);
     });
+    // what every setting draws (a loss's contours) goes once, under the changing paths
+    const backgrounds = layers.map(layer => {
+      const group = element("g", { class: "vault-explorable__background",
+        "clip-path": layer.getAttribute("clip-path") });
+      layer.before(group);
+      return group;
+    });
+    const always = new Set();
+    for (const [panel, color, style, flat] of data.background) {
+      const { line } = seriesPaths(pixels(flat, data.levels));
+      element("path", { d: line, stroke: color, class: LINE_CLASSES[style] }, backgrounds[panel]);
+      always.add(`${color} ${style}`);
+    }
     const inputs = data.sliders.map(s => box.querySelector(`[data-slider="${s.name}"]`));
     const numbers = box.querySelectorAll("[data-number]");
     const legend = box.querySelectorAll(".vault-explorable__legend [data-key]");
@@ -138,7 +151,7 @@
       box.dataset.frame = String(frame);
       // the same path elements are kept and only their d changes: less for the browser to redo
       const used = layers.map(() => 0);
-      const drawn = new Set();
+      const drawn = new Set(always);
       for (const [panel, color, style, flat] of data.frames[frame].s) {
         const { line, markers } = seriesPaths(pixels(flat, data.levels));
         if (style !== "markers") {
