@@ -93,7 +93,8 @@ JUMP_AT = 100.5  # between the last gentle step and the first steep one
 # step length against t around the jump, on the static figure and the explorable
 BRAKE_PANEL = Panel((78.0, 142.0), (0.08, 1.5),
                     {"en": "iteration t", "ru": "итерация t", "zh": "迭代 t"},
-                    {"en": "step length", "ru": "длина шага", "zh": "步长"}, ylog=True)
+                    {"en": "step length", "ru": "длина шага", "zh": "步长"}, ylog=True,
+                    xticks=(80.0, 90.0, 100.0, 110.0, 120.0, 130.0, 140.0), yticks=(0.1, 1.0))
 
 
 def brake_figure(lang: str) -> Figure:

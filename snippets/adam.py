@@ -96,7 +96,8 @@ UNCORRECTED = Key(COLORS["neutral"], "dashed", {"en": "without bias correction",
 BIAS_PANEL = Panel((0.67, 4500.0), (0.0, 7.0),
                    {"en": "iteration t", "ru": "итерация t", "zh": "迭代 t"},
                    {"en": "step length / lr", "ru": "длина шага / lr", "zh": "步长 / lr"},
-                   xlog=True)
+                   xlog=True, xticks=(1.0, 10.0, 100.0, 1000.0),
+                   yticks=(0.0, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0))
 
 
 def bias_correction_figure(lang: str) -> Figure:
@@ -251,7 +252,7 @@ def bias_correction_explorable() -> Explorable:
                  Slider("beta2", tuple(round(1 - 10 ** -(1 + k / 6), 6) for k in range(20)),
                         {"en": "β₂", "ru": "β₂", "zh": "β₂"}, initial=0.999),
                  Slider("corrected", (0.0, 1.0),
-                        {"en": "bias correction", "ru": "поправка смещения", "zh": "偏差修正"},
+                        {"en": "bias correction", "ru": "коррекция смещения", "zh": "偏差修正"},
                         toggle=True, initial=0.0)),
         panels=(BIAS_PANEL,),
         numbers={"first": {"en": "first step / lr", "ru": "первый шаг / lr",

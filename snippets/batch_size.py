@@ -155,7 +155,9 @@ def level_set(level: float, *, points: int = 73) -> Array:
 
 # The (w, b) plane of the paths figure's left panel, which the explorable redraws
 PLANE_PANEL = Panel((-1.5, 4.0), (-0.5, 2.5), {"en": "w", "ru": "w", "zh": "w"},
-                    {"en": "b", "ru": "b", "zh": "b"})
+                    {"en": "b", "ru": "b", "zh": "b"},
+                    xticks=(-1.0, 0.0, 1.0, 2.0, 3.0, 4.0),
+                    yticks=(-0.5, 0.0, 0.5, 1.0, 1.5, 2.0, 2.5))
 # the loss levels its contours show, in both
 PLANE_LEVELS = tuple(round(0.8 * k, 1) for k in range(1, 16))
 

@@ -128,6 +128,25 @@ class Panel:
     ylabel: dict[str, str]
     xlog: bool = False
     ylog: bool = False
+    xticks: tuple[float, ...] = ()  # within the limits; a log axis takes powers of ten
+    yticks: tuple[float, ...] = ()
+
+
+SUPERSCRIPTS = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def tick_labels(ticks: Iterable[float], *, log: bool) -> tuple[str, ...]:
+    """What each tick of an axis says, on the static figure and the explorable alike.
+
+    A power of ten on a log axis is 10ᵏ; other ticks all get as many decimals as the
+    finest of them needs (0.0, 0.5, 1.0), and negative ones a true minus sign.
+    """
+    values = [float(t) for t in ticks]
+    if log and all(v > 0 and float(np.log10(v)).is_integer() for v in values):
+        return tuple("10" + str(round(float(np.log10(v)))).translate(SUPERSCRIPTS) for v in values)
+    shortest = [np.format_float_positional(v, trim="-") for v in values]
+    decimals = max((len(s.partition(".")[2]) for s in shortest), default=0)
+    return tuple(f"{v:.{decimals}f}".replace("-", "−") for v in values)
 
 
 @dataclass(frozen=True)

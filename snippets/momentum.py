@@ -247,7 +247,9 @@ EXPLORE_NEAR = 0.1  # "arrived": within 0.1 of the real minimum from then on
 # x against t, on the static figure's right panel and the explorable
 ESCAPE_PANEL = Panel((-6.0, 126.0), (-7.0, 4.0),
                      {"en": "iteration t", "ru": "итерация t", "zh": "迭代 t"},
-                     {"en": "x", "ru": "x", "zh": "x"})
+                     {"en": "x", "ru": "x", "zh": "x"},
+                     xticks=(0.0, 25.0, 50.0, 75.0, 100.0, 125.0),
+                     yticks=(-6.0, -4.0, -2.0, 0.0, 2.0, 4.0))
 
 
 def escape_frame(*, momentum: float, lr: float) -> Frame:

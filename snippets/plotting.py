@@ -11,6 +11,9 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from matplotlib.figure import Figure
+from matplotlib.ticker import NullFormatter
+
+from snippets.core import tick_labels
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -81,9 +84,14 @@ def path_line(ax: Axes, path: Array, *, method: str, label: str, **kwargs: Any) 
 
 
 def show_panel(ax: Axes, panel: Panel, lang: str) -> None:
-    """Scales, limits and axis labels of an explorable's ``panel`` on the static figure's ``ax``."""
+    """Scales, limits, ticks and axis labels of an explorable's ``panel`` on the static
+    figure's ``ax``, so the figure and the explorable read alike."""
     ax.set_xscale("log" if panel.xlog else "linear")
     ax.set_yscale("log" if panel.ylog else "linear")
+    for axis, ticks, log in ((ax.xaxis, panel.xticks, panel.xlog),
+                             (ax.yaxis, panel.yticks, panel.ylog)):
+        axis.set_ticks(ticks, tick_labels(ticks, log=log))
+        axis.set_minor_formatter(NullFormatter())  # only the ticks the explorable draws are named
     ax.set_xlim(*panel.xlim)
     ax.set_ylim(*panel.ylim)
     ax.set_xlabel(panel.xlabel[lang])

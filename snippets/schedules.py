@@ -64,7 +64,9 @@ def warmup_cosine_lr(step: ArrayLike, *, peak: float, warmup: int, total: int) -
 # peak up to 0.002
 WARMUP_COSINE_PANEL = Panel((-500.0, 10_500.0), (-1e-4, 2.1e-3),
                             {"en": "step", "ru": "шаг", "zh": "步数"},
-                            {"en": "learning rate", "ru": "скорость обучения", "zh": "学习率"})
+                            {"en": "learning rate", "ru": "скорость обучения", "zh": "学习率"},
+                            xticks=(0.0, 2500.0, 5000.0, 7500.0, 10_000.0),
+                            yticks=(0.0, 0.0005, 0.001, 0.0015, 0.002))
 WARMUP_COSINE_KEY = Key(COLORS["momentum"], "line", {"en": "linear warmup + cosine decay",
                                                      "ru": "разогрев + косинус",
                                                      "zh": "线性预热 + 余弦衰减"})

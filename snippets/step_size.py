@@ -122,10 +122,12 @@ def sgd_sample_losses(*, steps: int, lr: float, seed: int = 0) -> tuple[Array, f
 # The two panels of the too-large figure, which the explorable redraws: the
 # parabola with the iterates, and |xₜ| down to where fast runs leave the axes
 CURVE_PANEL = Panel((-2.8, 2.8), (-0.3, 7.0), {"en": "x", "ru": "x", "zh": "x"},
-                    {"en": "f(x) = x²", "ru": "f(x) = x²", "zh": "f(x) = x²"})
+                    {"en": "f(x) = x²", "ru": "f(x) = x²", "zh": "f(x) = x²"},
+                    xticks=(-2.0, -1.0, 0.0, 1.0, 2.0), yticks=(0.0, 2.0, 4.0, 6.0))
 DISTANCE_PANEL = Panel((-0.5, 10.5), (1e-4, 1e2),
                        {"en": "iteration t", "ru": "итерация t", "zh": "迭代 t"},
-                       {"en": "|xₜ|", "ru": "|xₜ|", "zh": "|xₜ|"}, ylog=True)
+                       {"en": "|xₜ|", "ru": "|xₜ|", "zh": "|xₜ|"}, ylog=True,
+                       xticks=(0.0, 2.0, 4.0, 6.0, 8.0, 10.0), yticks=(1e-4, 1e-2, 1.0, 1e2))
 
 
 def too_large_figure(lang: str) -> Figure:

@@ -16,7 +16,7 @@ import numpy as np
 from vaultsite.snippet_source import dependency_digest, lookup
 from vaultsite.strings import text
 
-DATA_VERSION = "2"  # bump when the JSON below changes
+DATA_VERSION = "3"  # bump when the JSON below changes
 LEVELS = 1000  # quantisation steps across an axis: finer than the pixels it is drawn on
 CLIP = (-LEVELS, 2 * LEVELS)  # off-axis points are kept, clipped, so lines leave the box
 
@@ -85,6 +85,13 @@ def _number(value: float | str) -> float | str:
     return value if isinstance(value, str) else float(f"{value:.4g}")
 
 
+def _ticks(ticks: tuple[float, ...], *, log: bool) -> list[list[float | str]]:
+    """Each tick's value and what it says, as the static figure names it."""
+    _, tick_labels = lookup("core.tick_labels")  # the checkout's own snippets
+    labels = tick_labels(ticks, log=log)  # type: ignore[operator]
+    return [[_number(v), label] for v, label in zip(ticks, labels, strict=True)]
+
+
 def _series(series: Any, panels: Any) -> list[Any]:
     return [series.panel, series.color, series.style, encode_points(series.points,
                                                                     panels[series.panel])]
@@ -97,7 +104,8 @@ def explorable_json(name: str) -> bytes:
     data = {
         "levels": LEVELS,
         "sliders": [{"name": s.name, "values": list(s.values)} for s in spec.sliders],
-        "panels": [{"x": list(p.xlim), "y": list(p.ylim), "xlog": p.xlog, "ylog": p.ylog}
+        "panels": [{"x": list(p.xlim), "y": list(p.ylim), "xlog": p.xlog, "ylog": p.ylog,
+                    "xticks": _ticks(p.xticks, log=p.xlog), "yticks": _ticks(p.yticks, log=p.ylog)}
                    for p in panels],
         "background": [_series(s, panels) for s in spec.background],
         "frames": [{"s": [_series(s, panels) for s in frame.series],

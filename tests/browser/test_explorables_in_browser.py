@@ -96,6 +96,28 @@ def test_keyboard_and_drag_redraw_the_path_from_the_data(page: Any, site_url: st
     assert page.errors == []
 
 
+@pytest.mark.parametrize("path", PAGES)
+def test_axes_say_what_the_static_figure_says(page: Any, site_url: str, path: str) -> None:
+    """Each chart's tick words are the shipped ones, in order, and the static figure shows them."""
+    box = _open(page, f"{site_url}/{path}")
+    data = page.evaluate("src => fetch(src).then(r => r.json())", box.get_attribute("data-src"))
+    figure_svg = page.evaluate(
+        "img => fetch(img.currentSrc).then(r => r.text())",
+        box.evaluate_handle("b => { let e = b.previousElementSibling; "
+                            "while (!e.matches('.vault-figure')) e = e.previousElementSibling; "
+                            "return e.querySelector('img'); }"))
+    figure_words = set(re.findall(r"<text[^>]*>([^<]*)</text>", figure_svg))
+    charts = box.locator(".vault-explorable__chart svg")
+    assert charts.count() == len(data["panels"])
+    for index, panel in enumerate(data["panels"]):
+        drawn = charts.nth(index).locator(
+            ".vault-explorable__axes text:not(.vault-explorable__label)").all_text_contents()
+        shipped = [word for _, word in panel["xticks"]] + [word for _, word in panel["yticks"]]
+        assert drawn == shipped
+        assert set(shipped) <= figure_words
+    assert page.errors == []
+
+
 def test_the_legend_names_what_is_drawn(page: Any, site_url: str) -> None:
     """Adam's legend shows the dashed uncorrected run; with bias correction, Adam's solid line."""
     box = _open(page, f"{site_url}/adam/")

@@ -12,6 +12,7 @@ from typing import Any
 import numpy as np
 import pytest
 
+from snippets.core import tick_labels
 from vaultsite.blocks import find_blocks
 from vaultsite.embed import expand_blocks
 from vaultsite.explorables import LEVELS, cached_explorable, encode_points, quantise, spec_of
@@ -167,6 +168,10 @@ def test_shipped_data_equals_the_snippet_at_every_grid_point(
     spec = spec_of(name)
     frames = spec.frames()
     assert [s["values"] for s in data["sliders"]] == [list(s.values) for s in spec.sliders]
+    assert [(p["xticks"], p["yticks"]) for p in data["panels"]] == [
+        ([[t, w] for t, w in zip(p.xticks, tick_labels(p.xticks, log=p.xlog), strict=True)],
+         [[t, w] for t, w in zip(p.yticks, tick_labels(p.yticks, log=p.ylog), strict=True)])
+        for p in spec.panels]
     assert len(data["frames"]) == len(frames) == math.prod(len(s.values) for s in spec.sliders)
     shipped_series = [series for frame in data["frames"] for series in frame["s"]]
     computed_series = [series for frame in frames for series in frame.series]

@@ -77,3 +77,24 @@ def test_descend_1d_by_hand() -> None:
     """f′(x) = 2x from 8 with lr 0.25 halves x: 8, 4, 2, one float per iterate."""
     path = core.descend_1d(lambda x: 2 * x, 8.0, lr=0.25, steps=2)
     assert (path.shape, path.dtype, path.tolist()) == ((3,), np.float64, [8.0, 4.0, 2.0])
+
+
+def test_tick_labels_on_a_log_axis_are_powers_of_ten() -> None:
+    """10⁻⁴, 10⁰ and 10² with superscript digits and a superscript minus."""
+    assert core.tick_labels((1e-4, 1.0, 100.0), log=True) == ("10⁻⁴", "10⁰", "10²")
+
+
+def test_tick_labels_share_the_finest_ticks_decimals() -> None:
+    """−0.5, 0, 2.5 all get one decimal; the minus is U+2212, as matplotlib draws it."""
+    assert core.tick_labels((-0.5, 0.0, 2.5), log=False) == ("−0.5", "0.0", "2.5")
+
+
+def test_tick_labels_of_whole_numbers_have_no_point() -> None:
+    """Ticks 0, 2500, 10000 read as integers; 0.0005 steps get four decimals."""
+    assert core.tick_labels((0.0, 2500.0, 10_000.0), log=False) == ("0", "2500", "10000")
+    assert core.tick_labels((0.0, 0.0005, 0.002), log=False) == ("0.0000", "0.0005", "0.0020")
+
+
+def test_tick_labels_on_a_log_axis_between_powers_are_decimals() -> None:
+    """A log axis ticked at 0.2 and 1 is not all powers of ten: both are plain decimals."""
+    assert core.tick_labels((0.2, 1.0), log=True) == ("0.2", "1.0")

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from snippets import adagrad_vs_rmsprop, adam, batch_size, momentum, schedules, step_size
+from snippets.core import tick_labels
 from snippets.plotting import LANGUAGES
 
 # explorable, its static figure, and which of the figure's axes each panel redraws
@@ -37,6 +38,24 @@ def test_panels_are_the_static_figures_axes(explorable: Callable[[], Any],
         assert (ax.get_xscale(), ax.get_yscale()) == (
             "log" if panel.xlog else "linear", "log" if panel.ylog else "linear")
         assert (ax.get_xlabel(), ax.get_ylabel()) == (panel.xlabel[lang], panel.ylabel[lang])
+
+
+@pytest.mark.parametrize(("explorable", "figure", "axes"), CASES, ids=IDS)
+def test_panels_tick_where_the_static_figure_ticks(explorable: Callable[[], Any],
+                                                   figure: Callable[[str], Any],
+                                                   axes: tuple[int, ...]) -> None:
+    """Each panel's ticks, inside its limits, are the figure's major ticks, with the same words."""
+    drawn = figure("en").axes
+    for panel, index in zip(explorable().panels, axes, strict=True):
+        ax = drawn[index]
+        for axis, ticks, lim in ((ax.xaxis, panel.xticks, panel.xlim),
+                                 (ax.yaxis, panel.yticks, panel.ylim)):
+            assert len(ticks) >= 2 and all(lim[0] <= t <= lim[1] for t in ticks)
+            shown = [t for t in axis.get_majorticklocs() if lim[0] <= t <= lim[1]]
+            assert shown == pytest.approx(ticks, rel=1e-12)
+            words = [label.get_text() for label in axis.get_majorticklabels()]
+            assert words == list(tick_labels(ticks, log=axis.get_scale() == "log"))
+            assert {label.get_text() for label in axis.get_minorticklabels()} <= {""}
 
 
 @pytest.mark.parametrize(("explorable", "figure", "axes"), CASES, ids=IDS)

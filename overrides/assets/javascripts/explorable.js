@@ -30,29 +30,6 @@
     return String(Number(value.toPrecision(3)));
   }
 
-  function ticks(lo, hi, log) {
-    if (log) {
-      const first = Math.ceil(Math.log10(lo)), last = Math.floor(Math.log10(hi));
-      const every = Math.max(1, Math.ceil((last - first + 1) / 6));
-      const found = [];
-      for (let k = first; k <= last; k++) {
-        if ((k - first) % every === 0) {
-          found.push([10 ** k, `10${[...String(k)].map(c => SUPERSCRIPT[c]).join("")}`]);
-        }
-      }
-      return found;
-    }
-    const raw = (hi - lo) / 5, magnitude = 10 ** Math.floor(Math.log10(raw));
-    const factor = [1, 2, 2.5, 5, 10].find(m => m * magnitude >= raw), step = factor * magnitude;
-    // one notation for the whole axis, with as many decimals as the step needs
-    const decimals = Math.max(0, -Math.floor(Math.log10(magnitude)) + (factor === 2.5 ? 1 : 0));
-    const found = [];
-    for (let k = Math.ceil(lo / step); k * step <= hi + step * 1e-9; k++) {
-      found.push([k * step, (k * step).toFixed(decimals)]);
-    }
-    return found;
-  }
-
   // The fraction of the axis at which a value sits, as the build quantised it
   function fraction(value, lo, hi, log) {
     return log ? (Math.log10(value) - Math.log10(lo)) / (Math.log10(hi) - Math.log10(lo))
@@ -67,12 +44,13 @@
     const axes = element("g", { class: "vault-explorable__axes" }, svg);
     element("rect", { x: BOX.left, y: BOX.top, width: BOX.width, height: BOX.height,
       class: "vault-explorable__frame" }, axes);
-    for (const [value, text] of ticks(panel.x[0], panel.x[1], panel.xlog)) {
+    // the ticks and their words are the static figure's (snippets.core.tick_labels)
+    for (const [value, text] of panel.xticks) {
       const x = BOX.left + fraction(value, panel.x[0], panel.x[1], panel.xlog) * BOX.width;
       element("line", { x1: x, x2: x, y1: BOX.top + BOX.height, y2: BOX.top + BOX.height + 4 }, axes);
       element("text", { x, y: BOX.top + BOX.height + 19, "text-anchor": "middle" }, axes).textContent = text;
     }
-    for (const [value, text] of ticks(panel.y[0], panel.y[1], panel.ylog)) {
+    for (const [value, text] of panel.yticks) {
       const y = BOX.top + (1 - fraction(value, panel.y[0], panel.y[1], panel.ylog)) * BOX.height;
       element("line", { x1: BOX.left - 4, x2: BOX.left, y1: y, y2: y }, axes);
       element("text", { x: BOX.left - 7, y: y + 5, "text-anchor": "end" }, axes).textContent = text;
