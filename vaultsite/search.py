@@ -56,6 +56,15 @@ def language_sitemap(sitemap: str, *, lang: str, site_url: str) -> str:
     return head + "".join(entries) + "</urlset>\n"
 
 
+_LASTMOD = re.compile(r"[ \t]*<lastmod>[^<]*</lastmod>\n?")
+
+
+def without_build_dates(sitemap: str) -> str:
+    """The sitemap without ``<lastmod>``: MkDocs writes the build's date there for every
+    page, which says nothing true of a page and makes two days' builds differ."""
+    return _LASTMOD.sub("", sitemap)
+
+
 _TAG = re.compile(r"<[^>]+>")
 _CYRILLIC_WORD = re.compile(r"[а-яё]+")
 

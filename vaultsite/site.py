@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import gzip
 import json
 import logging
 from collections.abc import Callable, Mapping
@@ -229,13 +230,17 @@ class Site:
             (root / "search" / "search_index.json").write_text(
                 json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
         self.lemmas.save()
-        sitemap = site_dir / "sitemap.xml"
-        if sitemap.exists() and site_url:
+        sitemap_path = site_dir / "sitemap.xml"
+        if not sitemap_path.exists():
+            return
+        sitemap = search.without_build_dates(sitemap_path.read_text(encoding="utf-8"))
+        sitemap_path.write_text(sitemap, encoding="utf-8")
+        (site_dir / "sitemap.xml.gz").write_bytes(gzip.compress(sitemap.encode(), mtime=0))
+        if site_url:
             for lang in LANGUAGES:
                 if lang != DEFAULT_LANGUAGE:
                     (site_dir / lang / "sitemap.xml").write_text(search.language_sitemap(
-                        sitemap.read_text(encoding="utf-8"), lang=lang, site_url=site_url),
-                        encoding="utf-8")
+                        sitemap, lang=lang, site_url=site_url), encoding="utf-8")
 
 
     def _with_cached_entries(self, docs: list[dict[str, Any]]) -> list[dict[str, Any]]:

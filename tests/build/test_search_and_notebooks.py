@@ -24,6 +24,7 @@ from vaultsite.search import (
     chinese_compounds,
     language_sitemap,
     split_search_index,
+    without_build_dates,
 )
 
 MERGED = {
@@ -213,6 +214,13 @@ def test_language_sitemap_keeps_that_language_only() -> None:
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
         "    <url>\n        <loc>https://x.org/s/ru/adagrad/</loc>\n    </url>\n</urlset>\n")
+
+
+def test_sitemap_loses_the_build_dates() -> None:
+    """Each ``<lastmod>`` line goes, with its indent; the entries stay as they were."""
+    dated = SITEMAP.replace("</loc>\n", "</loc>\n        <lastmod>2026-12-06</lastmod>\n")
+    assert dated.count("<lastmod>") == 3
+    assert without_build_dates(dated) == SITEMAP
 
 
 def test_lemmas_are_added_hidden() -> None:
