@@ -9,7 +9,7 @@ import pytest
 from vaultsite import snippet_source
 from vaultsite.blocks import find_blocks
 from vaultsite.embed import expand_blocks
-from vaultsite.figures import FigureFile, cached_figure, render_svgs
+from vaultsite.figures import FigureFile, cached_figure, render_svgs, round_coordinates
 from vaultsite.snippet_source import SnippetNameError, dependency_digest, lookup, source_of
 
 FIGURE = "adagrad.units_figure"
@@ -106,3 +106,14 @@ def test_digest_follows_imports_only(tmp_path: Path, monkeypatch: pytest.MonkeyP
     (tmp_path / "base.py").write_text("X = 2\n")
     after = {m: dependency_digest(m) for m in ("base", "user", "other")}
     assert [m for m in before if before[m] != after[m]] == ["base", "user"]
+
+
+def test_coordinates_are_rounded_to_a_tenth_of_a_point() -> None:
+    """Path data and x/y positions lose all but one decimal; sizes, transforms and text stay."""
+    svg = (b'<svg width="460.8pt" height="273.6pt"><path d="M 33.50024 253.59976 \nL -0.04 3.0"/>'
+           b'<use xlink:href="#m1" x="48.704421" y="203.68"/>'
+           b'<text x="40.701482" transform="rotate(-0 40.701482 239.796635)">0.12345</text></svg>')
+    assert round_coordinates(svg) == (
+        b'<svg width="460.8pt" height="273.6pt"><path d="M 33.5 253.6 \nL -0.0 3.0"/>'
+        b'<use xlink:href="#m1" x="48.7" y="203.7"/>'
+        b'<text x="40.7" transform="rotate(-0 40.701482 239.796635)">0.12345</text></svg>')

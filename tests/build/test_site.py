@@ -12,10 +12,13 @@ from typing import ClassVar
 
 import pytest
 
+from scripts.benchmark import page_weight
 from tests.sitebuild import ROOT, build
 from vaultsite.vault import LANGUAGES, load_vault
 
 CONCEPTS = sorted({n.concept for n in load_vault(ROOT / "docs")[0].notes})
+# the pages of the concepts of the notes (front matter `notes:`), not the site's own pages
+NOTE_CONCEPTS = sorted({n.concept for n in load_vault(ROOT / "docs")[0].notes if "notes" in n.meta})
 
 
 class _Resources(HTMLParser):
@@ -198,3 +201,16 @@ def test_headings_start_at_h1_and_skip_no_level(clean_build: tuple[Path, Path, s
         if not levels or levels[0] != 1 or levels.count(1) != 1 or skips:
             bad[str(page.relative_to(site))] = levels[:12]
     assert bad == {}
+
+
+@pytest.mark.parametrize("prefix", ["", "ru/", "zh/"])
+def test_concept_pages_weigh_at_most_150_kib(clean_build: tuple[Path, Path, str],
+                                            prefix: str) -> None:
+    """Each concept page with every script, style, figure and font it loads: ≤ 150 KiB gzip."""
+    site = clean_build[0]
+    weights = {concept: sum(page_weight(site, prefix + concept).values()) / 1024
+               for concept in NOTE_CONCEPTS}
+    assert len(weights) == 14
+    print(", ".join(f"{prefix}{c} {w:.1f}" for c, w in sorted(weights.items())))
+    assert min(weights.values()) > 90  # the Material bundle, styles and font are counted
+    assert {c: round(w, 1) for c, w in weights.items() if w > 150} == {}
