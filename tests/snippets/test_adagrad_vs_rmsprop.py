@@ -8,6 +8,7 @@ from matplotlib.figure import Figure
 
 from snippets import adagrad, adagrad_vs_rmsprop, rmsprop
 from snippets.core import distances, step_lengths
+from snippets.plotting import COLORS
 
 
 def test_adagrad_stalls_far_from_the_minimum() -> None:
@@ -181,3 +182,119 @@ def test_forgetting_figure(lang: str) -> None:
     assert isinstance(fig, Figure)
     assert len(ax_path.collections) >= 1
     assert (len(ax_path.lines), len(ax_dist.lines)) == (3, 2)
+
+
+# --- the brake, explorable: α on a slider ---
+
+ALPHA_GRID = tuple((50 + 2 * k) / 100 for k in range(25))  # 0.50, 0.52, …, 0.98
+
+
+def rmsprop_steep_steps(alpha: float, lr: float = 0.1) -> np.ndarray:
+    """RMSprop's 40 steps after the jump, in closed form.
+
+    σ² stays 0.1² over the 100 gentle steps (σ⁰ = |g⁰|, then α·0.01 + (1 − α)·0.01), so after
+    k + 1 steep gradients σ² = α^(k+1)·0.01 + (1 − α^(k+1))·100 and the step is η·10/σ.
+    """
+    decay = alpha ** np.arange(1.0, 41.0)
+    return lr * 10 / np.sqrt(decay * 0.01 + (1 - decay) * 100)
+
+
+def hand_settled(alpha: float, lr: float = 0.1) -> float | str:
+    """101 + the first k ≥ 1 with a steep step ≤ 1.1·η, from :func:`rmsprop_steep_steps`."""
+    back = [k for k, step in enumerate(rmsprop_steep_steps(alpha, lr)) if k and step <= 1.1 * lr]
+    return float(101 + back[0]) if back else "never"
+
+
+def test_brake_explorable_grid() -> None:
+    """α = 0.50, 0.52, …, 0.98, starting at the figure's 0.9."""
+    (slider,) = adagrad_vs_rmsprop.brake_explorable().sliders
+    assert (slider.name, slider.values, slider.initial) == ("alpha", ALPHA_GRID, 0.9)
+
+
+@pytest.mark.parametrize("alpha", [0.5, 0.9, 0.98])
+def test_brake_frame_rmsprop_series(alpha: float) -> None:
+    """The RMSprop line is (t, step) for t = 80 … 140: η = 0.1 up to t = 100, then the closed
+    form of σ² after the jump."""
+    points = adagrad_vs_rmsprop.brake_frame(alpha=alpha).series[2].points
+    assert points[:, 0].tolist() == list(range(80, 141))
+    assert points[:21, 1] == pytest.approx(np.full(21, 0.1), rel=1e-12)
+    assert points[21:, 1] == pytest.approx(rmsprop_steep_steps(alpha), rel=1e-12)
+
+
+def test_brake_frame_adagrad_series() -> None:
+    """The AdaGrad line: η = 0.1 up to t = 100; at t = 101 + k, σ² = (100·0.01 + (k + 1)·100)
+    / (101 + k), so 1.0 at t = 101 (page: "AdaGrad's step jumps to 1.0") and decaying."""
+    points = adagrad_vs_rmsprop.brake_frame(alpha=0.7).series[1].points
+    k = np.arange(40.0)
+    steep = 0.1 * 10 / np.sqrt((1 + (k + 1) * 100) / (101 + k))
+    assert points[:, 0].tolist() == list(range(80, 141))
+    assert points[:21, 1] == pytest.approx(np.full(21, 0.1), rel=1e-12)
+    assert points[21:, 1] == pytest.approx(steep, rel=1e-12)
+    assert points[21, 1] == pytest.approx(1.0, rel=1e-12)
+
+
+def test_brake_frame_draws_the_jump() -> None:
+    """A dotted vertical line at t = 100.5 across the panel; AdaGrad, then RMSprop, as lines;
+    all on the one panel."""
+    frame = adagrad_vs_rmsprop.brake_frame(alpha=0.5)
+    jump = frame.series[0].points
+    assert jump[:, 0].tolist() == [100.5, 100.5]
+    assert tuple(jump[:, 1]) == adagrad_vs_rmsprop.brake_explorable().panels[0].ylim
+    assert [(s.panel, s.style, s.color) for s in frame.series] == [
+        (0, "dotted", COLORS["neutral"]), (0, "line", COLORS["adagrad"]),
+        (0, "line", COLORS["rmsprop"])]
+
+
+@pytest.mark.parametrize("alpha", ALPHA_GRID)
+def test_brake_frame_numbers(alpha: float) -> None:
+    """The box's first steep step is 1/√(α·0.01 + (1 − α)·100) and its "settled" t the
+    closed form's, or "never"."""
+    numbers = adagrad_vs_rmsprop.brake_frame(alpha=alpha).numbers
+    assert numbers["first"] == pytest.approx(1 / np.sqrt(alpha * 0.01 + (1 - alpha) * 100),
+                                             rel=1e-12)
+    assert numbers["settled"] == hand_settled(alpha)
+
+
+@pytest.mark.parametrize("alpha", [0.5, 0.9, 0.96])
+def test_brake_frame_scales_with_lr(alpha: float) -> None:
+    """With η = 0.2 every step doubles, AdaGrad's too, and the threshold 1.1·η with them."""
+    frame = adagrad_vs_rmsprop.brake_frame(alpha=alpha, lr=0.2)
+    assert frame.numbers["first"] == pytest.approx(rmsprop_steep_steps(alpha, 0.2)[0], rel=1e-12)
+    assert frame.numbers["settled"] == hand_settled(alpha, 0.2) == hand_settled(alpha)
+    assert frame.series[1].points[21, 1] == pytest.approx(2.0, rel=1e-12)
+    assert frame.series[2].points[0, 1] == pytest.approx(0.2, rel=1e-12)
+
+
+def test_brake_frame_settled_is_after_the_first_steep_step() -> None:
+    """α = 0.5: the steps after the jump are 0.1414, 0.1155, 0.1069: the first ≤ 0.11 is t = 103
+    (page: "back under 1.1·η at t = 103")."""
+    steps = rmsprop_steep_steps(0.5)[:3]
+    assert steps.round(4).tolist() == [0.1414, 0.1155, 0.1069]
+    assert adagrad_vs_rmsprop.brake_frame(alpha=0.5).numbers["settled"] == 103.0
+
+
+@pytest.mark.parametrize(("alpha", "first", "settled"), [(0.5, 0.14, 103.0), (0.9, 0.32, 117.0)])
+def test_brake_frame_page_values(alpha: float, first: float, settled: float) -> None:
+    """Page: "At α = 0.5 the first steep step is 0.14 and the step is back under 1.1·η at
+    t = 103; at α = 0.9 it is 0.32 and back at t = 117"."""
+    numbers = adagrad_vs_rmsprop.brake_frame(alpha=alpha).numbers
+    assert (round(float(numbers["first"]), 2), numbers["settled"]) == (first, settled)
+
+
+def test_brake_frame_never_from_096() -> None:
+    """Page: "from α = 0.96 it does not get back within the 40 steep steps": "never" exactly
+    for α ≥ 0.96 on the grid (α = 0.94 is back at t = 129)."""
+    never = [a for a in ALPHA_GRID
+             if adagrad_vs_rmsprop.brake_frame(alpha=a).numbers["settled"] == "never"]
+    assert never == [0.96, 0.98]
+    assert adagrad_vs_rmsprop.brake_frame(alpha=0.94).numbers["settled"] == 129.0
+
+
+def test_brake_frame_closer_to_one_brakes_less() -> None:
+    """Page: "the closer it is to 1, the larger the step after the jump and the longer it takes
+    to shrink back": the first step grows with α, the settled t never decreases."""
+    numbers = [adagrad_vs_rmsprop.brake_frame(alpha=a).numbers for a in ALPHA_GRID]
+    first = [float(n["first"]) for n in numbers]
+    settled = [n["settled"] for n in numbers if n["settled"] != "never"]
+    assert np.all(np.diff(first) > 0)
+    assert settled == sorted(settled) and len(settled) == 23

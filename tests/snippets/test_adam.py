@@ -11,7 +11,7 @@ from matplotlib.figure import Figure
 
 from snippets import adagrad, adam, rmsprop
 from snippets.core import trajectory
-from snippets.plotting import LANGUAGES
+from snippets.plotting import COLORS, LANGUAGES
 from snippets.surfaces import ravine_grad
 from tests.snippets.fed import steps_on_gradients
 
@@ -264,3 +264,115 @@ def test_spray_figure(lang: str) -> None:
     fig = adam.spray_figure(lang)
     assert isinstance(fig, Figure)
     assert len(fig.axes[0].lines) == 9
+
+
+# --- explorable: any β₁, β₂, with or without bias correction ---
+
+BETA1_GRID = tuple((500 + 25 * k) / 1000 for k in range(20))  # 0.5, 0.525, …, 0.975
+EPS = 1e-8  # torch's ε, which the frame keeps
+
+
+def uncorrected_steps(beta1: float, beta2: float) -> np.ndarray:
+    """Steps / lr t = 1 … 3000 under g = 1 without correction, in closed form: m = 1 − β₁ᵗ and
+    v = 1 − β₂ᵗ, so the step is (1 − β₁ᵗ)/(√(1 − β₂ᵗ) + ε)."""
+    t = np.arange(1.0, 3001.0)
+    return (1 - beta1**t) / (np.sqrt(1 - beta2**t) + EPS)
+
+
+def beta2_grid() -> tuple[float, ...]:
+    """β₂ from the slider, checked against its end points in the grid test."""
+    return adam.bias_correction_explorable().sliders[1].values
+
+
+def test_bias_correction_explorable_grid() -> None:
+    """β₁ = 0.5, 0.525, …, 0.975; 20 values of β₂ with 1 − β₂ = 10⁻¹ … 10^(−1−19/6), among
+    them 0.99 and 0.999; correction a 0/1 toggle, off at first, as in the static figure."""
+    beta1, beta2, corrected = adam.bias_correction_explorable().sliders
+    assert (beta1.name, beta1.values, beta1.initial) == ("beta1", BETA1_GRID, 0.9)
+    assert (beta2.name, beta2.initial, len(beta2.values)) == ("beta2", 0.999, 20)
+    assert (beta2.values[0], beta2.values[-1]) == (0.9, round(1 - 10 ** (-1 - 19 / 6), 6))
+    assert {0.99, 0.999} <= set(beta2.values) and list(beta2.values) == sorted(beta2.values)
+    assert (corrected.name, corrected.values, corrected.toggle, corrected.initial) == (
+        "corrected", (0.0, 1.0), True, 0.0)
+
+
+def test_bias_correction_frame_uncorrected_series() -> None:
+    """Without correction (β₁ = 0.9, β₂ = 0.999) the dashed line is (t, (1 − 0.9ᵗ)/(√(1 −
+    0.999ᵗ) + ε)) at t = 1 … 20 (every step near the peak) and on, up to t = 3000."""
+    (series,) = adam.bias_correction_frame(beta1=0.9, beta2=0.999, corrected=0.0).series
+    t = series.points[:, 0]
+    assert t[:20].tolist() == list(range(1, 21)) and t[-1] == 3000.0
+    assert np.all(np.diff(t) >= 1) and np.all(t == np.round(t)) and len(t) <= 160
+    assert series.points[:, 1] == pytest.approx(uncorrected_steps(0.9, 0.999)[t.astype(int) - 1],
+                                                rel=1e-10)
+    assert (series.panel, series.style, series.color) == (0, "dashed", COLORS["neutral"])
+
+
+def test_bias_correction_frame_corrected_series() -> None:
+    """With correction the line is Adam's solid line at 1/(1 + ε) for every t drawn."""
+    (series,) = adam.bias_correction_frame(beta1=0.9, beta2=0.999, corrected=1.0).series
+    assert series.points[:, 1] == pytest.approx(np.full(len(series.points), 1 / (1 + EPS)),
+                                                rel=1e-12)
+    assert series.points[-1, 0] == 3000.0
+    assert (series.panel, series.style, series.color) == (0, "line", COLORS["adam"])
+
+
+@pytest.mark.parametrize(("beta1", "beta2_index"),
+                         [(0.9, k) for k in range(1, 20)] + [(b, 12) for b in BETA1_GRID])
+def test_bias_correction_frame_uncorrected_numbers(beta1: float, beta2_index: int) -> None:
+    """Without correction: first step (1 − β₁)/(√(1 − β₂) + ε), and the closed form's largest
+    step and its t, for β₂ > β₁, where the steps overshoot 1 and peak (β₂[12] = 0.999)."""
+    beta2 = beta2_grid()[beta2_index]
+    steps = uncorrected_steps(beta1, beta2)
+    numbers = adam.bias_correction_frame(beta1=beta1, beta2=beta2, corrected=0.0).numbers
+    assert numbers["first"] == pytest.approx((1 - beta1) / (np.sqrt(1 - beta2) + EPS), rel=1e-12)
+    assert numbers["largest"] == pytest.approx(steps.max(), rel=1e-10)
+    assert numbers["largest_at"] == float(np.argmax(steps) + 1)
+
+
+@pytest.mark.parametrize(("beta1", "beta2"), [(0.9, 0.9), (0.975, 0.9), (0.975, 0.968377)])
+def test_bias_correction_frame_largest_without_overshoot(beta1: float, beta2: float) -> None:
+    """For β₂ ≤ β₁ the uncorrected steps rise to 1/(1 + ε) without passing it: that is the
+    largest step."""
+    numbers = adam.bias_correction_frame(beta1=beta1, beta2=beta2, corrected=0.0).numbers
+    assert numbers["largest"] == pytest.approx(1 / (1 + EPS), rel=1e-12)
+    assert np.all(np.diff(uncorrected_steps(beta1, beta2)[:300]) > 0)
+
+
+@pytest.mark.parametrize(("beta1", "beta2_index"),
+                         [(0.9, k) for k in range(20)] + [(b, 0) for b in BETA1_GRID]
+                         + [(b, 19) for b in BETA1_GRID])
+def test_bias_correction_frame_corrected_numbers(beta1: float, beta2_index: int) -> None:
+    """Page: "Turn the correction on and every step is lr, whatever β₁ and β₂": m̂ = v̂ = 1, so
+    the first and the largest step are 1/(1 + ε), 1 to the box's three digits."""
+    beta2 = beta2_grid()[beta2_index]
+    numbers = adam.bias_correction_frame(beta1=beta1, beta2=beta2, corrected=1.0).numbers
+    assert numbers["first"] == pytest.approx(1 / (1 + EPS), rel=1e-12)
+    assert numbers["largest"] == pytest.approx(1 / (1 + EPS), rel=1e-12)
+
+
+def test_bias_correction_frame_corrected_largest_is_the_first() -> None:
+    """With correction all 3000 steps are 1/(1 + ε) exactly in real arithmetic, so the
+    largest is already the first: the box should say t = 1, not a t picked by rounding."""
+    numbers = adam.bias_correction_frame(beta1=0.9, beta2=0.999, corrected=1.0).numbers
+    assert numbers["largest_at"] == 1.0
+
+
+def test_bias_correction_frame_page_values() -> None:
+    """Page: "without bias correction and β₁ = 0.9, the first step is 3.16 lr with β₂ = 0.999
+    but exactly lr with β₂ = 0.99, whose largest step is then 2.13 lr at step 13": √10 = 3.16;
+    0.1/(0.1 + ε) = 1 − 10⁻⁷, which the box prints as 1."""
+    default = adam.bias_correction_frame(beta1=0.9, beta2=0.999, corrected=0.0).numbers
+    assert round(float(default["first"]), 2) == 3.16
+    numbers = adam.bias_correction_frame(beta1=0.9, beta2=0.99, corrected=0.0).numbers
+    assert numbers["first"] == pytest.approx(1 - 1e-7, rel=1e-12)
+    assert (round(float(numbers["largest"]), 2), numbers["largest_at"]) == (2.13, 13.0)
+
+
+def test_bias_correction_frame_matches_the_caption() -> None:
+    """Caption and text: without correction the steps "peak near 6.6 lr around iteration 12"
+    (6.57 at t = 12) "and return to lr after a few thousand": t = 3000 is within 3 % of lr."""
+    frame = adam.bias_correction_frame(beta1=0.9, beta2=0.999, corrected=0.0)
+    numbers = frame.numbers
+    assert (round(float(numbers["largest"]), 1), numbers["largest_at"]) == (6.6, 12.0)
+    assert 1 < frame.series[0].points[-1, 1] < 1.03

@@ -253,3 +253,112 @@ def test_variance_figure_smoke(lang: str) -> None:
     assert isinstance(fig, Figure)
     (ax,) = fig.axes
     assert len(ax.lines) == 3
+
+
+# --- the explorable: any batch size B ---
+
+B_GRID = tuple(float(b) for b in range(1, 21))
+
+
+def hand_minibatch(batch_size: int) -> np.ndarray:
+    """8 epochs of η = 0.1 from (−1, 2), each a default_rng(1) permutation cut into batches of
+    B; each batch steps by 2·(mean r·x, mean r), r = w·x + b − y, one example list at a time."""
+    x = np.linspace(-1.0, 1.0, 20)
+    y = 3.0 * x + 0.5 + 0.3 * np.sin(9.0 * x)
+    rng = np.random.default_rng(1)
+    w, b = -1.0, 2.0
+    path = [(w, b)]
+    for _ in range(8):
+        order = rng.permutation(20).tolist()
+        for start in range(0, 20, batch_size):
+            batch = order[start:start + batch_size]
+            r = [w * x[i] + b - y[i] for i in batch]
+            grad_w = 2 * sum(ri * x[i] for ri, i in zip(r, batch, strict=True)) / len(batch)
+            grad_b = 2 * sum(r) / len(batch)
+            w, b = w - 0.1 * grad_w, b - 0.1 * grad_b
+            path.append((w, b))
+    return np.array(path)
+
+
+def least_squares() -> tuple[float, float]:
+    """θ* by the textbook formulas w* = Σ(x − x̄)(y − ȳ)/Σ(x − x̄)², b* = ȳ − w*·x̄."""
+    x = np.linspace(-1.0, 1.0, 20)
+    y = 3.0 * x + 0.5 + 0.3 * np.sin(9.0 * x)
+    slope = float(np.sum((x - x.mean()) * (y - y.mean())) / np.sum((x - x.mean()) ** 2))
+    return slope, float(y.mean() - slope * x.mean())
+
+
+def hand_excess(theta: np.ndarray) -> float:
+    """mean((w·x + b − y)²) at θ minus the same at θ*."""
+    x = np.linspace(-1.0, 1.0, 20)
+    y = 3.0 * x + 0.5 + 0.3 * np.sin(9.0 * x)
+    w_best, b_best = least_squares()
+    return float(np.mean((theta[0] * x + theta[1] - y) ** 2)
+                 - np.mean((w_best * x + b_best - y) ** 2))
+
+
+def path_length(path: np.ndarray) -> float:
+    """The summed length of a path's steps."""
+    return float(np.sum(np.hypot(*np.diff(path, axis=0).T)))
+
+
+def test_paths_explorable_grid() -> None:
+    """B = 1, 2, …, 20, starting at B = 1 (the first value)."""
+    (slider,) = bs.paths_explorable().sliders
+    assert (slider.name, slider.values, slider.initial) == ("batch_size", B_GRID, None)
+
+
+@pytest.mark.parametrize("batch_size", B_GRID)
+def test_path_frame_path_is_the_hand_loop(batch_size: float) -> None:
+    """The drawn path is the loop in this file, 8·⌈20/B⌉ updates from (−1, 2)."""
+    path = bs.path_frame(batch_size=batch_size).series[0].points
+    assert path == pytest.approx(hand_minibatch(int(batch_size)), rel=1e-12, abs=1e-14)
+
+
+@pytest.mark.parametrize("batch_size", B_GRID)
+def test_path_frame_numbers(batch_size: float) -> None:
+    """The box: 8·⌈20/B⌉ updates and L − min L at the hand loop's last iterate."""
+    numbers = bs.path_frame(batch_size=batch_size).numbers
+    assert numbers["updates"] == 8 * -(-20 // int(batch_size))
+    end = hand_minibatch(int(batch_size))[-1]
+    assert numbers["excess"] == pytest.approx(hand_excess(end), rel=1e-10)
+
+
+def test_path_frame_draws_the_minimum() -> None:
+    """The path is line and markers; the minimum θ* of L is one marker; both on the panel."""
+    path, best = bs.path_frame(batch_size=5.0).series
+    assert (path.panel, path.style, best.panel, best.style) == (0, "both", 0, "markers")
+    assert best.points.tolist() == [pytest.approx(least_squares(), rel=1e-12)]
+
+
+@pytest.mark.parametrize(("batch_size", "excess", "digits"),
+                         [(1.0, 0.0024, 4), (2.0, 0.0004, 4), (3.0, 0.0004, 4), (20.0, 1.88, 2)])
+def test_path_frame_page_values(batch_size: float, excess: float, digits: int) -> None:
+    """Page: "After 8 epochs L − min L is 0.0024 at B = 1, 0.0004 at B = 2 and 3, and 1.88 at
+    B = 20" (and "B = 20 has made 8 steps and still has L − min L = 1.88")."""
+    assert round(float(bs.path_frame(batch_size=batch_size).numbers["excess"]), digits) == excess
+
+
+def test_path_frame_updates_of_the_caption() -> None:
+    """Caption: "B = 1 makes 160 zigzagging steps …; B = 20 makes 8 straight steps"."""
+    assert [bs.path_frame(batch_size=b).numbers["updates"] for b in (1.0, 20.0)] == [160.0, 8.0]
+
+
+def test_path_frame_straighter_and_shorter_where_b_divides_20() -> None:
+    """Page: "over B = 1, 2, 4, 5, 10, 20, which divide the 20 examples evenly, the path gets
+    straighter and shorter": its length and its length over the start-to-end distance fall."""
+    lengths, windings = [], []
+    for b in (1.0, 2.0, 4.0, 5.0, 10.0, 20.0):
+        path = bs.path_frame(batch_size=b).series[0].points
+        lengths.append(path_length(path))
+        windings.append(lengths[-1] / float(np.hypot(*(path[-1] - path[0]))))
+    assert np.all(np.diff(lengths) < 0) and np.all(np.diff(windings) < 0)
+
+
+def test_path_frame_small_last_batch_bends_the_path() -> None:
+    """Page: "B = 19 makes as many updates as B = 10, but every epoch ends on a single example,
+    and its path is half again as long" (5.07 against 3.36)."""
+    nineteen, ten = (bs.path_frame(batch_size=b) for b in (19.0, 10.0))
+    assert nineteen.numbers["updates"] == ten.numbers["updates"] == 16.0
+    ratio = path_length(nineteen.series[0].points) / path_length(ten.series[0].points)
+    assert round(ratio, 1) == 1.5

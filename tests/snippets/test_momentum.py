@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from functools import partial
 
@@ -249,3 +250,183 @@ def test_lr_drop_figure(lang: str) -> None:
     fig = momentum.lr_drop_figure(lang)
     assert isinstance(fig, Figure)
     assert len(fig.axes[0].lines) == 3
+
+
+# --- the explorable: any λ and η from x₀ = −6 on the pit ---
+
+MOMENTUM_GRID = tuple(k / 20 for k in range(20))  # 0, 0.05, …, 0.95
+LR_GRID = tuple(k / 200 for k in range(1, 21))  # 0.005, 0.010, …, 0.1
+
+
+def pit_slope(x: float) -> float:
+    """f′ of f = 0.1x² − 0.5·exp(−(x + 3)²/0.18), written out: 0.2x + 0.5(x + 3)/0.09·bump."""
+    return 0.2 * x + 0.5 * (x + 3) / 0.3**2 * math.exp(-((x + 3) ** 2) / (2 * 0.3**2))
+
+
+def hand_escape(lam: float, lr: float, steps: int = 120) -> list[float]:
+    """x₀ … x_steps of m ← λm − ηf′(x), x ← x + m from x₀ = −6, m = 0, one float at a time."""
+    x, m, path = -6.0, 0.0, [-6.0]
+    for _ in range(steps):
+        m = lam * m - lr * pit_slope(x)
+        x += m
+        path.append(x)
+    return path
+
+
+def pit_bottom() -> float:
+    """The pit's local minimum by bisection of f′ on [−3, −2.6], where f′ goes from − to +."""
+    lo, hi = -3.0, -2.6
+    for _ in range(60):
+        mid = (lo + hi) / 2
+        lo, hi = (mid, hi) if pit_slope(mid) < 0 else (lo, mid)
+    return (lo + hi) / 2
+
+
+# The real minimum x* of the bowl: f′(0) = 0.5·3/0.09·e⁻⁵⁰ ≈ 3.2·10⁻²¹ and f″ ≈ 0.2 there, so
+# x* ≈ −1.6·10⁻²⁰: 0 to every digit a distance of the box can show.
+REAL_MINIMUM = 0.0
+
+
+def hand_arrived(path: list[float]) -> float | str:
+    """The step from which every xₜ stays within 0.1 of x*; "never" if x₁₂₀ is not."""
+    far = [t for t, x in enumerate(path) if not abs(x - REAL_MINIMUM) < 0.1]
+    return "never" if far[-1] == len(path) - 1 else float(far[-1] + 1)
+
+
+def test_escape_explorable_grid() -> None:
+    """λ = 0, 0.05, …, 0.95 and η = 0.005, 0.010, …, 0.1, starting at the figure's 0.9, 0.05."""
+    sliders = momentum.escape_explorable().sliders
+    assert [(s.name, s.values, s.initial) for s in sliders] == [
+        ("momentum", MOMENTUM_GRID, 0.9), ("lr", LR_GRID, 0.05)]
+
+
+def test_pit_bottom_by_bisection() -> None:
+    """The bisection in this file puts the pit's bottom at −2.889 and the hump's top is no
+    minimum: f′ < 0 left of −2.889 and > 0 right of it."""
+    bottom = pit_bottom()
+    assert bottom == pytest.approx(-2.88858667, abs=1e-8)
+    assert pit_slope(bottom - 1e-6) < 0 < pit_slope(bottom + 1e-6)
+
+
+def test_escape_frame_first_steps_by_hand() -> None:
+    """λ = 0.9, η = 0.05 from −6 (f′ = 0.2x there: the bump is below e⁻⁴⁷): m¹ = 0.06,
+    x¹ = −5.94; m² = 0.054 + 0.0594, x² = −5.8266; m³ = 0.10206 + 0.058266, x³ = −5.666274."""
+    path = momentum.escape_frame(momentum=0.9, lr=0.05).series[-1].points
+    assert path[:4] == pytest.approx(
+        np.array([[0.0, -6.0], [1.0, -5.94], [2.0, -5.8266], [3.0, -5.666274]]), rel=1e-12)
+
+
+@pytest.mark.parametrize(("lam", "lr"), [(0.0, 0.05), (0.5, 0.1), (0.9, 0.05), (0.95, 0.005),
+                                         (0.95, 0.1), (0.75, 0.055)])
+def test_escape_frame_path_is_the_hand_loop(lam: float, lr: float) -> None:
+    """The drawn path is (t, xₜ), t = 0 … 120, of the loop in this file."""
+    path = momentum.escape_frame(momentum=lam, lr=lr).series[-1].points
+    assert path[:, 0].tolist() == list(range(121))
+    assert path[:, 1] == pytest.approx(hand_escape(lam, lr), rel=1e-9, abs=1e-12)
+
+
+def test_escape_frame_draws_both_minima() -> None:
+    """Two dotted levels across the panel: the pit's bottom −2.889 and the real minimum 0;
+    the path is a plain line; all three on the one panel."""
+    frame = momentum.escape_frame(momentum=0.5, lr=0.05)
+    levels, path = frame.series[:2], frame.series[2]
+    xlim = momentum.escape_explorable().panels[0].xlim
+    assert [s.style for s in levels] == ["dotted", "dotted"] and path.style == "line"
+    assert [s.panel for s in frame.series] == [0, 0, 0]
+    assert [tuple(s.points[:, 0]) for s in levels] == [xlim, xlim]
+    assert levels[0].points[:, 1] == pytest.approx([pit_bottom()] * 2, rel=1e-12)
+    assert levels[1].points[:, 1] == pytest.approx([REAL_MINIMUM] * 2, abs=1e-19)
+    assert len(frame.series) == 3
+
+
+@pytest.mark.parametrize("lam", MOMENTUM_GRID)
+def test_escape_frame_numbers_at_eta_005(lam: float) -> None:
+    """At η = 0.05 the box shows |x₁₂₀ − x*| and the step of arrival of the hand loop."""
+    path = hand_escape(lam, 0.05)
+    numbers = momentum.escape_frame(momentum=lam, lr=0.05).numbers
+    assert numbers["distance"] == pytest.approx(abs(path[-1] - REAL_MINIMUM), rel=1e-9)
+    assert numbers["arrived"] == hand_arrived(path)
+
+
+@pytest.mark.parametrize(("lam", "lr"), [(0.7, 0.08), (0.8, 0.03), (0.85, 0.02), (0.9, 0.015),
+                                         (0.95, 0.025), (0.95, 0.065), (0.75, 0.1)])
+def test_escape_frame_arrival_elsewhere_on_the_grid(lam: float, lr: float) -> None:
+    """Off η = 0.05 too the step of arrival is the hand loop's (118 and 119 for λ = 0.95)."""
+    assert momentum.escape_frame(momentum=lam, lr=lr).numbers["arrived"] == hand_arrived(
+        hand_escape(lam, lr))
+
+
+def test_escape_frame_arrival_counts_from_the_last_far_step() -> None:
+    """λ = 0.8, η = 0.05: x₆₇ is still 0.1 or more from 0 and x₆₈ … x₁₂₀ are not, so 68."""
+    path = hand_escape(0.8, 0.05)
+    assert abs(path[67]) >= 0.1 and max(abs(x) for x in path[68:]) < 0.1
+    assert momentum.escape_frame(momentum=0.8, lr=0.05).numbers["arrived"] == 68.0
+
+
+def test_escape_frame_diverged() -> None:
+    """Off the grid, η = 5000 multiplies |x| by about 0.2η = 1000 a step, which overflows
+    within 120 steps: the distance is "diverged" and the run never arrives."""
+    with np.errstate(over="ignore", invalid="ignore"):
+        numbers = momentum.escape_frame(momentum=0.9, lr=5000.0).numbers
+    assert numbers == {"distance": "diverged", "arrived": "never"}
+
+
+def test_escape_frame_diverged_at_the_last_step() -> None:
+    """η = 1880 multiplies |x| by about 370 a step: x₁₁₉ ≈ 9·10³⁰⁶ is still finite, x₁₂₀ is
+    not, and that alone makes the box say "diverged"."""
+    with np.errstate(over="ignore", invalid="ignore"):
+        frame = momentum.escape_frame(momentum=0.9, lr=1880.0)
+    x = frame.series[-1].points[:, 1]
+    assert np.all(np.isfinite(x[:120])) and not np.isfinite(x[120])
+    assert frame.numbers["distance"] == "diverged"
+
+
+def test_escape_frame_arrives_at_the_very_last_step() -> None:
+    """λ = 0.95, η = 0.0435 (off the grid): x₁₁₉ = 0.108 is still far, x₁₂₀ = 0.081 is within
+    0.1, so the box says 120, not "never"."""
+    path = hand_escape(0.95, 0.0435)
+    assert abs(path[119]) >= 0.1 > abs(path[120])
+    assert momentum.escape_frame(momentum=0.95, lr=0.0435).numbers["arrived"] == 120.0
+
+
+@pytest.mark.parametrize("lam", [lam for lam in MOMENTUM_GRID if lam <= 0.75])
+def test_escape_frame_small_momentum_stays_in_the_pit(lam: float) -> None:
+    """Page: "with η = 0.05, every λ up to 0.75 leaves x in the pit at −2.889": x₁₂₀ rounds to
+    −2.889, the box shows a distance 2.89 and "never"."""
+    frame = momentum.escape_frame(momentum=lam, lr=0.05)
+    assert round(frame.series[-1].points[-1, 1], 3) == -2.889
+    assert round(float(frame.numbers["distance"]), 2) == 2.89
+    assert frame.numbers["arrived"] == "never"
+
+
+@pytest.mark.parametrize(("lam", "arrived"), [(0.8, 68.0), (0.85, 37.0), (0.9, 79.0)])
+def test_escape_frame_large_momentum_escapes(lam: float, arrived: float) -> None:
+    """Page: "from λ = 0.8 it escapes to the real minimum": λ = 0.8, 0.85, 0.9 stay within 0.1
+    of it from steps 68, 37, 79 on (the hand loop's steps)."""
+    numbers = momentum.escape_frame(momentum=lam, lr=0.05).numbers
+    assert numbers["arrived"] == arrived == hand_arrived(hand_escape(lam, 0.05))
+    assert float(numbers["distance"]) < 0.01
+
+
+def test_escape_frame_095_still_swings() -> None:
+    """Page: "at λ = 0.95 it is still swinging around it after 120 steps": past the hump
+    (−2.414) from step 13 on, it crosses 0 twice in the last 40 steps, ends 0.150 away,
+    "never" within 0.1."""
+    frame = momentum.escape_frame(momentum=0.95, lr=0.05)
+    x = frame.series[-1].points[:, 1]
+    assert np.all(x[13:] > -2.414) and x[12] < -2.414
+    assert np.count_nonzero(np.diff(np.sign(x[-40:]))) == 2
+    assert round(float(frame.numbers["distance"]), 3) == 0.150
+    assert frame.numbers["arrived"] == "never"
+
+
+def test_escape_frame_matches_the_caption() -> None:
+    """Caption: "from x₀ = −6 with η = 0.05: gradient descent and momentum λ = 0.5 settle at
+    −2.889, momentum λ = 0.9 overshoots past 0 and settles there": it reaches x = 0.86 and is
+    within 0.1 of 0 from step 79 on."""
+    ends = [momentum.escape_frame(momentum=lam, lr=0.05).series[-1].points[-1, 1]
+            for lam in (0.0, 0.5)]
+    assert [round(x, 3) for x in ends] == [-2.889, -2.889]
+    frame = momentum.escape_frame(momentum=0.9, lr=0.05)
+    assert round(frame.series[-1].points[:, 1].max(), 2) == 0.86
+    assert frame.numbers["arrived"] == 79.0

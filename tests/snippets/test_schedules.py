@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pytest
 from matplotlib.figure import Figure
@@ -184,3 +186,94 @@ def test_adagrad_decay_figure(lang: str) -> None:
     fig = sc.adagrad_decay_figure(lang)
     assert isinstance(fig, Figure)
     assert [len(ax.lines) for ax in fig.axes] == [2, 2]
+
+
+# --- the explorable: any warmup and peak of linear warmup + cosine decay ---
+
+WARMUP_GRID = tuple(250.0 * k for k in range(1, 21))  # 250, 500, …, 5000 steps
+PEAK_GRID = tuple(k / 10_000 for k in range(1, 21))  # 0.0001, 0.0002, …, 0.002
+
+
+def warmup_cosine_by_hand(s: int, *, warmup: float, peak: float) -> float:
+    """η(s) of the page's formula with T = 10 000: η_max·s/w below w, then
+    η_max·½(1 + cos(π(s − w)/(T − w)))."""
+    if s < warmup:
+        return peak * s / warmup
+    return peak * 0.5 * (1 + math.cos(math.pi * (s - warmup) / (10_000 - warmup)))
+
+
+def test_warmup_cosine_explorable_grid() -> None:
+    """Warmup 250, 500, …, 5000 steps and peak 0.0001 … 0.002, starting at the figure's 1000
+    and 0.001."""
+    sliders = sc.warmup_cosine_explorable().sliders
+    assert [(s.name, s.values, s.initial) for s in sliders] == [
+        ("warmup", WARMUP_GRID, 1000.0), ("peak", PEAK_GRID, 0.001)]
+
+
+@pytest.mark.parametrize(("warmup", "peak"), [(250.0, 0.0001), (1000.0, 0.001),
+                                              (3750.0, 0.0013), (5000.0, 0.002)])
+def test_warmup_cosine_frame_series(warmup: float, peak: float) -> None:
+    """The line is (s, η(s)) at every 100th step s = 0, 100, …, 10 000 of the formula, on the
+    one panel."""
+    (series,) = sc.warmup_cosine_frame(warmup=warmup, peak=peak).series
+    assert series.panel == 0
+    steps = list(range(0, 10_001, 100))
+    assert series.points[:, 0].tolist() == steps
+    expected = [warmup_cosine_by_hand(s, warmup=warmup, peak=peak) for s in steps]
+    assert series.points[:, 1] == pytest.approx(expected, rel=1e-12, abs=1e-18)
+
+
+@pytest.mark.parametrize("peak", PEAK_GRID)
+def test_warmup_cosine_frame_mean(peak: float) -> None:
+    """Over s = 0 … 10 000 the warmup sums to η_max(w − 1)/2 and the cosine part to
+    η_max(T − w + 1)/2 (its cosines cancel in pairs), so the mean is η_max·5000/10 001 for
+    every warmup."""
+    for warmup in WARMUP_GRID:
+        mean = sc.warmup_cosine_frame(warmup=warmup, peak=peak).numbers["mean"]
+        assert mean == pytest.approx(peak * 5000 / 10_001, rel=1e-12)
+
+
+def test_warmup_cosine_frame_half_the_peak_counts_at_the_figures_setting() -> None:
+    """w = 1000, η_max = 0.001: s = 500 … 999 of the warmup and s = 1000 … 5500 of the cosine,
+    both ends at η_max/2 exactly and counted: 5001 steps."""
+    assert sc.warmup_cosine_frame(warmup=1000.0, peak=0.001).numbers["above_half"] == 5001.0
+
+
+def test_warmup_cosine_frame_steps_at_or_above_half_the_peak() -> None:
+    """At or above η_max/2: s = w/2 … w − 1 of the warmup (w/2 steps, w even on the grid) and
+    the first (T − w)/2 + 1 of the cosine: 5001 steps for every warmup and peak on the grid,
+    s = w/2 included, where η = η_max/2 exactly."""
+    counts = {(w, p): sc.warmup_cosine_frame(warmup=w, peak=p).numbers["above_half"]
+              for w in WARMUP_GRID for p in PEAK_GRID}
+    assert {key: count for key, count in counts.items() if count != 5001.0} == {}
+
+
+def test_warmup_cosine_frame_peak_moves_with_the_warmup() -> None:
+    """Page: "the warmup only moves the peak along the steps": for every warmup the drawn line
+    tops out within 100 steps of s = w, at η_max to 0.03 %, exactly at w when 100 divides w."""
+    for warmup in WARMUP_GRID:
+        (series,) = sc.warmup_cosine_frame(warmup=warmup, peak=0.001).series
+        top = int(np.argmax(series.points[:, 1]))
+        assert abs(series.points[top, 0] - warmup) < 100
+        assert series.points[top, 1] == pytest.approx(0.001, rel=3e-4)
+        if warmup % 100 == 0:
+            assert (series.points[top, 0], series.points[top, 1]) == (warmup, 0.001)
+
+
+def test_warmup_cosine_frame_page_claims() -> None:
+    """Page: "The mean learning rate stays half the peak, and about half of the 10 000 steps
+    run at half the peak or more, whatever the warmup": mean/peak = 0.49995 and 5000 or 5001
+    steps, at every grid point."""
+    for warmup in WARMUP_GRID:
+        for peak in PEAK_GRID:
+            numbers = sc.warmup_cosine_frame(warmup=warmup, peak=peak).numbers
+            assert round(float(numbers["mean"]) / peak, 4) == 0.5
+            assert abs(float(numbers["above_half"]) - 5000) <= 1
+
+
+def test_warmup_cosine_frame_matches_the_caption() -> None:
+    """Caption: "linear warmup to 0.001 over 1000 steps followed by a cosine decay to 0 at step
+    10 000": the initial setting's line rises from 0, is 0.001 at 1000 and 0 at 10 000."""
+    (series,) = sc.warmup_cosine_frame(warmup=1000.0, peak=0.001).series
+    assert series.points[[0, 10, 100], 1] == pytest.approx([0.0, 0.001, 0.0], abs=1e-18)
+    assert np.all(np.diff(series.points[:11, 1]) > 0) and np.all(np.diff(series.points[10:, 1]) < 0)

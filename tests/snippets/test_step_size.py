@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 import numpy as np
 import pytest
 from matplotlib.figure import Figure
@@ -224,3 +226,128 @@ def test_figures(name: str, lines: list[int], lang: str) -> None:
     fig = getattr(step_size, name)(lang)
     assert isinstance(fig, Figure)
     assert [len(ax.lines) for ax in fig.axes] == lines
+
+
+# --- the explorable: any step h on f = x² ---
+
+H_GRID = tuple(k / 20 for k in range(1, 25))  # 0.05, 0.10, …, 1.20
+
+
+def too_large_numbers(h: float) -> dict[str, float | str]:
+    """|x₁₀| and the first t ≤ 10 with |xₜ| < 0.01, in exact rational arithmetic.
+
+    xₜ = (1 − 2h)ᵗ with h = k/20 taken as the fraction it stands for; |x₁₀| > |x₀| = 1 is
+    "diverged", no such t is "never".
+    """
+    factor = abs(1 - 2 * Fraction(round(20 * h), 20))
+    below = [t for t in range(11) if factor**t < Fraction(1, 100)]
+    return {"distance": "diverged" if factor > 1 else float(factor**10),
+            "stop": float(below[0]) if below else "never"}
+
+
+def test_too_large_explorable_grid() -> None:
+    """The slider offers h = k/20 for k = 1 … 24 (0.05 to 1.2) and starts at the figure's 0.9."""
+    (slider,) = step_size.too_large_explorable().sliders
+    assert (slider.name, slider.values, slider.initial) == ("lr", H_GRID, 0.9)
+
+
+@pytest.mark.parametrize("h", H_GRID)
+def test_too_large_frame_iterates_are_powers_of_the_factor(h: float) -> None:
+    """The iterates drawn on the parabola are (xₜ, xₜ²) with xₜ = (1 − 2h)ᵗ, t = 0 … 10, and
+    the distance panel draws (t, |1 − 2h|ᵗ)."""
+    frame = step_size.too_large_frame(lr=h)
+    x = (1 - 2 * h) ** np.arange(11.0)
+    on_curve, distance = frame.series[1].points, frame.series[3].points
+    assert on_curve[:, 0] == pytest.approx(x, rel=1e-12, abs=1e-300)
+    assert on_curve[:, 1] == pytest.approx(x**2, rel=1e-12, abs=1e-300)
+    assert distance[:, 0].tolist() == list(range(11))
+    assert distance[:, 1] == pytest.approx(np.abs(x), rel=1e-12, abs=1e-300)
+
+
+def test_too_large_frame_draws_the_parabola_and_the_threshold() -> None:
+    """The curve is f = x² at x = −2.6, −2.5, …, 2.6; the stopping line is |xₜ| = 0.01 across
+    the whole distance panel; the iterates are drawn as line and markers."""
+    frame = step_size.too_large_frame(lr=0.3)
+    curve, threshold = frame.series[0].points, frame.series[2].points
+    assert curve[:, 0] == pytest.approx(np.arange(-26, 27) / 10, rel=1e-12, abs=1e-15)
+    assert curve[:, 1] == pytest.approx(curve[:, 0] ** 2, rel=1e-15, abs=0)
+    assert threshold[:, 1].tolist() == [0.01, 0.01]
+    assert tuple(threshold[:, 0]) == step_size.too_large_explorable().panels[1].xlim
+    assert [(s.panel, s.style) for s in frame.series] == [
+        (0, "line"), (0, "both"), (1, "dotted"), (1, "both")]
+
+
+@pytest.mark.parametrize("h", H_GRID)
+def test_too_large_frame_distance_after_ten_steps(h: float) -> None:
+    """The box's |x₁₀| is |1 − 2h|¹⁰, or "diverged" where |1 − 2h| > 1, i.e. from h = 1.05."""
+    expected = too_large_numbers(h)["distance"]
+    distance = step_size.too_large_frame(lr=h).numbers["distance"]
+    if isinstance(expected, str):
+        assert distance == expected
+    else:
+        assert distance == pytest.approx(expected, rel=1e-10, abs=1e-300)
+
+
+@pytest.mark.parametrize("h", H_GRID)
+def test_too_large_frame_stop_is_the_first_t_below_one_hundredth(h: float) -> None:
+    """The box's first t with |xₜ| = |1 − 2h|ᵗ < 0.01 within the 10 steps, else "never",
+    counted exactly: at h = 0.45 and 0.55 |x₂| is exactly 0.01, not below it, so t = 3."""
+    assert step_size.too_large_frame(lr=h).numbers["stop"] == too_large_numbers(h)["stop"]
+
+
+def test_too_large_frame_words_switch_at_h_one() -> None:
+    """h = 1 keeps |x₁₀| = |x₀| = 1 (not "diverged", yet "never" below 0.01); h = 1.05 grows."""
+    assert step_size.too_large_frame(lr=1.0).numbers == {"distance": 1.0, "stop": "never"}
+    assert step_size.too_large_frame(lr=1.05).numbers == {"distance": "diverged",
+                                                          "stop": "never"}
+
+
+def test_too_large_frame_stop_switches_between_h_015_and_02() -> None:
+    """h = 0.2: |x₁₀| = 0.6¹⁰ = 0.006 < 0.01 but |x₉| = 0.6⁹ = 0.0101, so t = 10; h = 0.15:
+    0.7¹⁰ = 0.028, so "never"."""
+    assert step_size.too_large_frame(lr=0.2).numbers["stop"] == 10.0
+    assert step_size.too_large_frame(lr=0.15).numbers["stop"] == "never"
+
+
+@pytest.mark.parametrize("h", [h for h in H_GRID if h < 0.5])
+def test_too_large_frame_small_steps_creep_from_one_side(h: float) -> None:
+    """Page: "below h = 0.5 the path creeps to the minimum from one side": every xₜ > 0, and
+    |xₜ| shrinks."""
+    x = step_size.too_large_frame(lr=h).series[1].points[:, 0]
+    assert np.all(x > 0) and np.all(np.diff(x) < 0)
+
+
+@pytest.mark.parametrize("h", [h for h in H_GRID if h > 0.5])
+def test_too_large_frame_large_steps_zigzag(h: float) -> None:
+    """Page: "above it it zigzags": every step lands on the other side of the minimum."""
+    x = step_size.too_large_frame(lr=h).series[1].points[:, 0]
+    assert np.all(x[1:] * x[:-1] < 0)
+
+
+def test_too_large_frame_half_lands_in_one_step() -> None:
+    """Page: "h = 0.5 lands on the minimum in one step": x₁ = … = x₁₀ = 0, stop at t = 1."""
+    frame = step_size.too_large_frame(lr=0.5)
+    assert frame.series[1].points[:, 0].tolist() == [1.0] + [0.0] * 10
+    assert frame.numbers == {"distance": 0.0, "stop": 1.0}
+
+
+def test_too_large_frame_one_jumps_between_plus_and_minus_one() -> None:
+    """Page: "h = 1 jumps between 1 and −1": xₜ = (−1)ᵗ exactly."""
+    x = step_size.too_large_frame(lr=1.0).series[1].points[:, 0]
+    assert x.tolist() == [(-1.0) ** t for t in range(11)]
+
+
+@pytest.mark.parametrize("h", H_GRID)
+def test_too_large_frame_diverges_from_105(h: float) -> None:
+    """Page: "from h = 1.05 on the distance grows and the box says the run diverged": |xₜ|
+    grows at every step and the box says "diverged" exactly for h ≥ 1.05."""
+    frame = step_size.too_large_frame(lr=h)
+    grows = bool(np.all(np.diff(frame.series[3].points[:, 1]) > 0))
+    assert (grows, frame.numbers["distance"] == "diverged") == (h >= 1.05, h >= 1.05)
+
+
+@pytest.mark.parametrize(("h", "factor"), [(0.9, -0.8), (1.0, -1.0), (1.1, -1.2)])
+def test_too_large_frame_factor_of_the_caption(h: float, factor: float) -> None:
+    """Page: "the factor is 1 − 2h: −0.8 for h = 0.9, exactly −1 for h = 1, −1.2 for h = 1.1"."""
+    x = step_size.too_large_frame(lr=h).series[1].points[:, 0]
+    assert x[1:] / x[:-1] == pytest.approx(np.full(10, factor), rel=1e-12)
