@@ -55,7 +55,7 @@ def warmup_cosine_lr(step: ArrayLike, *, peak: float, warmup: int, total: int) -
     """
     s = np.asarray(step, dtype=np.float64)
     progress = np.clip((s - warmup) / (total - warmup), 0.0, 1.0)
-    return np.where(s < warmup, peak * s / warmup, peak * 0.5 * (1.0 + np.cos(np.pi * progress)))
+    return np.where(s < warmup, peak * (s / warmup), peak * 0.5 * (1.0 + np.cos(np.pi * progress)))
 
 
 # --- figures ---

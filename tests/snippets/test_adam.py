@@ -339,6 +339,15 @@ def test_bias_correction_frame_largest_without_overshoot(beta1: float, beta2: fl
     assert np.all(np.diff(uncorrected_steps(beta1, beta2)[:300]) > 0)
 
 
+def test_bias_correction_frame_plateau_is_first_reached_where_it_levels_off() -> None:
+    """β₁ = β₂ = 0.9: the steps (1 − 0.9ᵗ)/√(1 − 0.9ᵗ) = √(1 − 0.9ᵗ) rise to 1 with no peak;
+    the box names the first t within a millionth of it, √(1 − q) ≥ 1 − 10⁻⁶ for q = 0.9ᵗ below
+    about 2·10⁻⁶: t = 125, not a last-digit wobble near t = 1000."""
+    assert 0.9**124 > 2e-6 > 0.9**125
+    numbers = adam.bias_correction_frame(beta1=0.9, beta2=0.9, corrected=0.0).numbers
+    assert numbers["largest_at"] == 125.0
+
+
 @pytest.mark.parametrize(("beta1", "beta2_index"),
                          [(0.9, k) for k in range(20)] + [(b, 0) for b in BETA1_GRID]
                          + [(b, 19) for b in BETA1_GRID])
