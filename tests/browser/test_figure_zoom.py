@@ -109,6 +109,23 @@ def test_phone_scrolls_the_full_size_figure_sideways(phone: Any, site_url: str) 
     assert errors == []
 
 
+def test_every_notebook_figure_opens_on_a_phone(phone: Any, site_url: str) -> None:
+    """On a Lab page each output figure, phone layout or not, is a button; a tap shows its wide SVG."""
+    errors = _errors(phone)
+    phone.goto(f"{site_url}/ru/lab/step-size-figures/")
+    figures = phone.locator(".jupyter-wrapper .jp-RenderedSVG img")
+    assert figures.count() == 5
+    assert phone.locator(".jupyter-wrapper .vault-zoom-open img").count() == 5
+    served = phone.locator(".jupyter-wrapper picture img").first
+    wide = served.get_attribute("src")
+    served.scroll_into_view_if_needed()
+    phone.locator(".jupyter-wrapper picture").first.tap()
+    phone.wait_for_function("() => document.querySelector('.vault-zoom__view img')?.complete")
+    assert phone.locator(DIALOG).evaluate("d => d.open")
+    assert _shown(phone)["src"] == wide and not wide.endswith(".narrow.svg")
+    assert errors == []
+
+
 def test_without_javascript_figures_show_as_before(browser: Any, site_url: str) -> None:
     """With scripts off a figure is a plain image (no button) and the dialog stays closed."""
     context = browser.new_context(java_script_enabled=False)

@@ -19,7 +19,8 @@
     const view = dialog.querySelector(".vault-zoom__view")
     const close = dialog.querySelector(".vault-zoom__close")
     const images = document.querySelectorAll(
-      ".vault-figure img, .jupyter-wrapper .jp-RenderedSVG > img, .jupyter-wrapper .jp-RenderedImage > img")
+      // a notebook's figure may be in a <picture> of its phone layout (vaultsite/narrow.py)
+      ".vault-figure img, .jupyter-wrapper .jp-RenderedSVG img, .jupyter-wrapper .jp-RenderedImage img")
     let opener = null
 
     function open(image, button) {
