@@ -231,6 +231,16 @@ def test_without_javascript_the_static_figure_shows(browser: Any, site_url: str,
     context.close()
 
 
+def test_print_shows_the_static_figure_only(page: Any, site_url: str) -> None:
+    """Printed, the loaded explorable is hidden and its static figure shows."""
+    box = _open(page, f"{site_url}/adam/")
+    page.emulate_media(media="print")
+    assert not box.is_visible()
+    assert box.locator("xpath=preceding-sibling::figure[1]//img").is_visible()
+    page.emulate_media(media="screen")
+    assert box.is_visible()
+
+
 @pytest.mark.parametrize("path", ["ru/step-size/", "zh/adam/", "momentum/", "ru/batch-size/"])
 def test_explorable_fits_a_dark_phone(browser: Any, site_url: str, path: str) -> None:
     """At 390 px in dark mode: nothing wider than the screen, labels ≥ 9 px, controls light on dark,
