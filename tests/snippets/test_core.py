@@ -98,3 +98,8 @@ def test_tick_labels_of_whole_numbers_have_no_point() -> None:
 def test_tick_labels_on_a_log_axis_between_powers_are_decimals() -> None:
     """A log axis ticked at 0.2 and 1 is not all powers of ten: both are plain decimals."""
     assert core.tick_labels((0.2, 1.0), log=True) == ("0.2", "1.0")
+
+
+def test_tick_labels_of_no_ticks_are_none() -> None:
+    """An axis without ticks names none (and does not fail)."""
+    assert core.tick_labels((), log=False) == ()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import itertools
 from collections.abc import Callable
 from typing import Any
@@ -75,3 +76,25 @@ def test_the_legend_names_every_series_drawn_at_the_grid_corners(
         assert shown <= keys
         drawn |= shown
     assert drawn == keys
+
+
+@pytest.mark.parametrize(("explorable", "figure", "axes"), CASES, ids=IDS)
+def test_every_label_is_in_three_languages_and_every_number_is_named(
+        explorable: Callable[[], Any], figure: Callable[[str], Any],
+        axes: tuple[int, ...]) -> None:
+    """Sliders, units, panels, numbers and keys say something in en, ru and zh; the numbers
+    named are those the frame computes; the sliders are the frame's keywords, starting on
+    their grid."""
+    del figure, axes
+    spec = explorable()
+    labels = [s.label for s in spec.sliders] + [s.unit for s in spec.sliders if s.unit]
+    labels += [p.xlabel for p in spec.panels] + [p.ylabel for p in spec.panels]
+    labels += list(spec.numbers.values()) + [key.label for key in spec.legend]
+    for label in labels:
+        assert sorted(label) == sorted(LANGUAGES) and all(label.values()), label
+    first = {s.name: s.initial if s.initial is not None else s.values[0] for s in spec.sliders}
+    assert all(first[s.name] in s.values for s in spec.sliders)
+    assert set(spec.compute(**first).numbers) == set(spec.numbers)
+    assert list(inspect.signature(spec.compute).parameters)[:len(spec.sliders)] == [
+        s.name for s in spec.sliders]
+    assert all(len(s.values) == 2 if s.toggle else 20 <= len(s.values) <= 40 for s in spec.sliders)
