@@ -239,11 +239,11 @@ def bias_correction_frame(*, beta1: float, beta2: float, corrected: float) -> Fr
     shown = EXPLORE_SHOWN - 1
     # the first step as long as the largest, to a part in a million: where the steps level
     # off (every corrected step is lr) argmax would pick a last-digit wobble far along
-    largest = int(np.flatnonzero(lengths >= lengths.max() * (1 - 1e-6))[0])
+    first_largest = int(np.flatnonzero(lengths >= lengths.max() * (1 - 1e-6))[0])
     key = CORRECTED if corrected else UNCORRECTED
     return Frame((Series(0, np.column_stack([t[shown], lengths[shown]]), key.color, key.style),),
                  {"first": float(lengths[0]), "largest": float(lengths.max()),
-                  "largest_at": float(t[largest])})
+                  "largest_at": float(t[first_largest])})
 
 
 def bias_correction_explorable() -> Explorable:

@@ -209,7 +209,8 @@ class Site:
         return self.shown
 
     def write_language_indexes(self, site_dir: Path, site_url: str | None) -> None:
-        """Cut the merged search index and sitemap into one per language, under its root.
+        """Cut the merged search index and sitemap into one per language, under its root;
+        the sitemap loses MkDocs' build dates.
 
         mkdocs-static-i18n merges the index after its last language; an earlier
         call writes indexes the last one overwrites.

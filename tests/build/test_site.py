@@ -16,9 +16,10 @@ from scripts.benchmark import page_weight
 from tests.sitebuild import ROOT, build
 from vaultsite.vault import LANGUAGES, load_vault
 
-CONCEPTS = sorted({n.concept for n in load_vault(ROOT / "docs")[0].notes})
+NOTES = load_vault(ROOT / "docs")[0].notes
+CONCEPTS = sorted({n.concept for n in NOTES})
 # the pages of the concepts of the notes (front matter `notes:`), not the site's own pages
-NOTE_CONCEPTS = sorted({n.concept for n in load_vault(ROOT / "docs")[0].notes if "notes" in n.meta})
+NOTE_CONCEPTS = sorted({n.concept for n in NOTES if "notes" in n.meta})
 
 
 class _Resources(HTMLParser):
